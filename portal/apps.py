@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from django.contrib import admin
+
+        from . import predicates
+
+        # The Django admin is for site administrators only, not for every is_staff account.
+        admin.site.has_permission = lambda request: predicates.is_site_admin(request.user)

@@ -1,0 +1,60 @@
+"""Fill the portal with the real administrative units and one demo account per role."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from municipalities.models import Municipality
+from municipalities.models import StaffMembership
+from municipalities.services import admin_units_load
+from portal.models import User
+
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed in the README on purpose
+DEMO_ACCOUNTS = [
+    # e-mail, display name, flags, (municipality slug, staff level)
+    ("admin@demo.kg", "Администратор", {"is_superuser": True, "is_staff": True}, None),
+    ("moderator@demo.kg", "Модератор Айгүл", {"is_moderator": True}, None),
+    ("monitor@demo.kg", "Мониторчу Бакыт", {"is_monitor": True}, None),
+    ("manager@demo.kg", "Каракол мэриясы", {}, ("karakol", StaffMembership.Level.MANAGER)),
+    ("staff@demo.kg", "Айыл өкмөтү Тепке", {}, ("tepkenskiy-aa", StaffMembership.Level.EDITOR)),
+    ("citizen@demo.kg", "Нурлан Жолдошев", {}, None),
+]
+
+
+class Command(BaseCommand):
+    help = "Seed demo content (idempotent). Refuses to run unless DEBUG is on."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
+        with transaction.atomic():
+            report = admin_units_load()
+            self.stdout.write(
+                f"administrative units: created {len(report.created)}, "
+                f"updated {len(report.updated)}, unchanged {len(report.unchanged)}"
+            )
+            for email, name, flags, membership in DEMO_ACCOUNTS:
+                self._account(email, name, flags, membership)
+        self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {DEMO_PASSWORD}"))
+
+    def _account(self, email, name, flags, membership) -> None:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, password=DEMO_PASSWORD)
+        user.display_name = name
+        for flag, value in flags.items():
+            setattr(user, flag, value)
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        if membership:
+            slug, level = membership
+            unit = Municipality.objects.filter(slug=slug).first()
+            if unit is None:
+                unit = Municipality.objects.filter(kind=Municipality.Kind.AYIL_AIMAK).first()
+            StaffMembership.objects.update_or_create(
+                user=user, municipality=unit, defaults={"level": level}
+            )

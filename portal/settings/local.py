@@ -1,0 +1,20 @@
+"""The one-command demo: DEBUG on, SQLite under var/, Celery eager unless REDIS_URL is set."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+if not SECRET_KEY:  # noqa: F405
+    SECRET_KEY = "demo-only-not-secret"  # noqa: S105
+
+VAR_DIR.mkdir(exist_ok=True)
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Serve static files straight from the source folders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

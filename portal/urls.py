@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include
+from django.urls import path
+from django.views.static import serve
+
+from . import views
+from .section_urls import landing_only
+
+portal_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("profile/", views.profile, name="profile"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(portal_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("municipalities/", include("municipalities.urls")),
+    path("participation/", include("participation.urls")),
+    path("events/", include("participation.urls_events")),
+    path("budgets/", include("budgets.urls")),
+    path("information/", include(landing_only("information"))),
+    path("practices/", include("practices.urls")),
+    path("stories/", include("practices.urls_stories")),
+    path("law-making/", include(landing_only("lawmaking"))),
+    path("monitoring/", include("monitoring.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,57 @@
+"""Site-wide pages: home, section landings, profile, health."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import health
+from .forms import ProfileForm
+from .sections import SECTIONS_BY_KEY
+
+
+def home(request):
+    return render(request, "portal/home.html")
+
+
+def section_landing(request, key: str, extra_context: dict | None = None):
+    """A section's landing page: its definition from the seed, then what it holds."""
+    section = SECTIONS_BY_KEY.get(key)
+    if section is None:
+        raise Http404
+    try:
+        template = select_template([f"{key}/landing.html", "portal/section_landing.html"])
+    except TemplateDoesNotExist:  # pragma: no cover - the fallback always exists
+        raise Http404 from None
+    context = {"section": section, **(extra_context or {})}
+    return render(request, template.template.name, context)
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("portal:profile")
+    memberships = request.user.staff_memberships.select_related("municipality").order_by(
+        "municipality__name"
+    )
+    return render(request, "portal/profile.html", {"form": form, "memberships": memberships})
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    report = health.health_report()
+    healthy = all(state == "up" for state in report.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "degraded", **report}, status=200 if healthy else 503
+    )

@@ -1,0 +1,45 @@
+import uuid
+
+import pytest
+from pytest_factoryboy import register
+
+from tests.factories import MunicipalityFactory
+from tests.factories import StaffMembershipFactory
+from tests.factories import UserFactory
+
+register(UserFactory)
+register(MunicipalityFactory)
+register(StaffMembershipFactory)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    """Each test writes files to its own folder and sees an empty cache (rate limits too).
+
+    The cache is the real Redis; a fresh key prefix isolates tests without flushing a
+    database that other runs may share.
+    """
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    previous = cache.key_prefix
+    cache.key_prefix = f"test-{uuid.uuid4().hex}"
+    yield
+    cache.key_prefix = previous
+
+
+@pytest.fixture
+def citizen(user_factory):
+    return user_factory(display_name="Айгерим")
+
+
+@pytest.fixture
+def staff_of(user_factory, staff_membership_factory):
+    """staff_of(municipality, level="editor") -> a user working for that municipality."""
+
+    def make(unit, level="editor"):
+        user = user_factory()
+        staff_membership_factory(user=user, municipality=unit, level=level)
+        return user
+
+    return make
