@@ -1,5 +1,8 @@
 """Fill the portal with the real administrative units and one demo account per role."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -11,6 +14,7 @@ from municipalities.models import StaffMembership
 from municipalities.services import admin_units_load
 from portal.models import User
 
+SECTION_APPS = ["municipalities", "participation", "budgets", "monitoring", "practices"]
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed in the README on purpose
 DEMO_ACCOUNTS = [
     # e-mail, display name, flags, (municipality slug, staff level)
@@ -37,6 +41,10 @@ class Command(BaseCommand):
             )
             for email, name, flags, membership in DEMO_ACCOUNTS:
                 self._account(email, name, flags, membership)
+            # Each section seeds its own demo content in <app>/demo.py: seed(stdout=...).
+            for app in SECTION_APPS:
+                if find_spec(f"{app}.demo") is not None:
+                    import_module(f"{app}.demo").seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {DEMO_PASSWORD}"))
 
     def _account(self, email, name, flags, membership) -> None:
