@@ -8,6 +8,9 @@ from municipalities.models import StaffMembership
 from portal.models import User
 
 
+PASSWORD = "correct-horse-battery"  # noqa: S105 - tests only
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -17,7 +20,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.SelfAttribute("email")
     display_name = factory.Faker("name", locale="ru_RU")
     preferred_language = "ky"
-    password = factory.django.Password("correct-horse-battery")
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
