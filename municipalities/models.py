@@ -5,9 +5,13 @@ events, budgets and evaluations can hang from any of them by one foreign key. Th
 is the stable identifier that the reference data and other systems share.
 """
 
+import uuid
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
@@ -57,18 +61,47 @@ class Municipality(TimeStampedModel):
     reference_note = models.CharField(
         _("note from the reference data"), max_length=300, blank=True
     )
+    valid_from = models.DateField(
+        _("existed from"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the unit was formed by a reform; empty when not known."),
+    )
     valid_to = models.DateField(
         _("existed until"),
         null=True,
         blank=True,
+        db_index=True,
         help_text=_("Set when the unit was merged into another or abolished."),
+    )
+    source_block = models.CharField(
+        _("reference data block"),
+        max_length=2,
+        blank=True,
+        help_text=_("Block of the shared reference file the row came from (A-E)."),
+    )
+    is_pre_reform = models.BooleanField(
+        _("pre-reform data"),
+        default=False,
+        db_index=True,
+        help_text=_("The reference data describes this unit as it was before the 2024 reform."),
+    )
+    description = models.TextField(_("about the municipality"), blank=True)
+    search_text = models.TextField(
+        _("search text"),
+        blank=True,
+        editable=False,
+        help_text=_("Names in every language, case-folded; filled by the services."),
     )
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
-        indexes = [models.Index(fields=["parent", "kind"])]
+        indexes = [
+            models.Index(fields=["parent", "kind"]),
+            models.Index(fields=["kind", "valid_to"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -79,6 +112,10 @@ class Municipality(TimeStampedModel):
     @property
     def is_self_governing(self) -> bool:
         return self.kind in self.SELF_GOVERNING_KINDS
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None or self.valid_to > timezone.localdate()
 
 
 class StaffMembership(TimeStampedModel):
@@ -111,3 +148,258 @@ class StaffMembership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.municipality} ({self.get_level_display()})"
+
+
+def fold_for_search(text: str) -> str:
+    """Case-fold the same way on PostgreSQL and SQLite: Python does it, not the database."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def require_one_language(obj, field: str) -> None:
+    """A translated text is required in at least one of the two languages."""
+    if not (getattr(obj, f"{field}_ky", "") or getattr(obj, f"{field}_ru", "")):
+        raise ValidationError(
+            {f"{field}_ky": _("Enter this in Kyrgyz or in Russian (or both).")}
+        )
+
+
+class Village(TimeStampedModel):
+    """A village (айыл) of an ayil aimak. The reference data has none: staff enter them."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="villages",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    is_demo = models.BooleanField(
+        _("demo entry"),
+        default=False,
+        help_text=_("Invented for the demonstration; not real data."),
+    )
+
+    class Meta:
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+        ordering = ["name"]
+
+    def clean(self) -> None:
+        require_one_language(self, "name")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Succession(TimeStampedModel):
+    """One step of the reform history: a unit was merged into, renamed to or split into another."""
+
+    class Kind(models.TextChoices):
+        MERGED = "merged", _("merged into")
+        RENAMED = "renamed", _("renamed to")
+        SPLIT = "split", _("split into")
+        ABSORBED = "absorbed", _("absorbed by")
+
+    predecessor = models.ForeignKey(
+        Municipality,
+        verbose_name=_("predecessor"),
+        on_delete=models.PROTECT,
+        related_name="successions_out",
+    )
+    successor = models.ForeignKey(
+        Municipality,
+        verbose_name=_("successor"),
+        on_delete=models.PROTECT,
+        related_name="successions_in",
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("succession")
+        verbose_name_plural = _("successions")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="one_succession_per_pair"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(predecessor=models.F("successor")),
+                name="succession_not_to_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.date})"
+
+
+class Body(TimeStampedModel):
+    """An LSG body: the representative council (кеңеш) or the executive (айыл өкмөтү, мэрия)."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("representative body (kenesh)")
+        EXECUTIVE = "executive", _("executive body")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="bodies",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
+    term_start = models.DateField(_("term starts"), null=True, blank=True)
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    seats = models.PositiveSmallIntegerField(
+        _("number of seats"), null=True, blank=True, help_text=_("For a council only.")
+    )
+    is_demo = models.BooleanField(
+        _("demo entry"), default=False, help_text=_("Invented for the demonstration; not real data.")
+    )
+
+    class Meta:
+        verbose_name = _("LSG body")
+        verbose_name_plural = _("LSG bodies")
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "kind"], name="one_body_per_kind"),
+            models.CheckConstraint(
+                condition=models.Q(term_end__isnull=True)
+                | models.Q(term_start__isnull=True)
+                | models.Q(term_end__gte=models.F("term_start")),
+                name="body_term_in_order",
+            ),
+        ]
+
+    def clean(self) -> None:
+        require_one_language(self, "name")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Member(TimeStampedModel):
+    """A person of a body: chair and deputies of a council, head and staff of an executive."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        DEPUTY_CHAIR = "deputy_chair", _("deputy chair")
+        DEPUTY = "deputy", _("deputy")
+        HEAD = "head", _("head")
+        DEPUTY_HEAD = "deputy_head", _("deputy head")
+        STAFF = "staff", _("staff member")
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("woman")
+        MALE = "male", _("man")
+
+    COUNCIL_ROLES = (Role.CHAIR, Role.DEPUTY_CHAIR, Role.DEPUTY)
+    EXECUTIVE_ROLES = (Role.HEAD, Role.DEPUTY_HEAD, Role.STAFF)
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="members"
+    )
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices)
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(
+        _("position"), max_length=200, blank=True, help_text=_("E.g. finance specialist.")
+    )
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["order", "full_name"]
+
+    def clean(self) -> None:
+        require_one_language(self, "full_name")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.body.municipality
+
+
+def charter_upload_to(instance: "Charter", filename: str) -> str:
+    """A generated name: nothing of the uploaded file's name reaches the disk."""
+    return f"municipalities/charters/{uuid.uuid4().hex}{instance.extension}"
+
+
+class Charter(TimeStampedModel):
+    """The charter of the local community (жергиликтүү жамааттын уставы) as a document."""
+
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="charter",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("adopted by"), max_length=300, blank=True, help_text=_("E.g. kenesh resolution No.")
+    )
+    file = models.FileField(_("document"), upload_to=charter_upload_to)
+    content_type = models.CharField(_("content type"), max_length=100, editable=False)
+    size = models.PositiveIntegerField(_("size in bytes"), editable=False)
+
+    class Meta:
+        verbose_name = _("community charter")
+        verbose_name_plural = _("community charters")
+
+    def clean(self) -> None:
+        require_one_language(self, "title")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return {"application/pdf": ".pdf", DOCX: ".docx", ODT: ".odt"}.get(self.content_type, "")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+
+
+class ChangeRecord(models.Model):
+    """Who changed what in a municipality's directory entry, and when. Written by services."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="change_records",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+    action = models.CharField(_("action"), max_length=20)
+    object_type = models.CharField(_("object"), max_length=50)
+    object_label = models.CharField(_("object name"), max_length=300)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("change record")
+        verbose_name_plural = _("change records")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["municipality", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_label}"

@@ -1,4 +1,8 @@
-"""Who may do what to a municipality. Staff act only on their own unit."""
+"""Who may do what to a municipality. Staff act only on their own unit.
+
+Every object predicate takes the municipality from the object (a unit, a body, a member via
+its body, a village, a charter), never from the address of the page.
+"""
 
 import rules
 
@@ -9,3 +13,11 @@ from portal.predicates import is_staff_of
 rules.add_perm("municipalities.view_municipality", rules.always_allow)
 rules.add_perm("municipalities.change_municipality", is_site_admin | is_staff_of)
 rules.add_perm("municipalities.manage_staff", is_site_admin | is_manager_of)
+rules.add_perm("municipalities.change_body", is_site_admin | is_staff_of)
+rules.add_perm("municipalities.change_member", is_site_admin | is_staff_of)
+rules.add_perm("municipalities.change_village", is_site_admin | is_staff_of)
+rules.add_perm("municipalities.change_charter", is_site_admin | is_staff_of)
+# The change history: site administrators, and the managers of that municipality.
+rules.add_perm("municipalities.view_changerecord", is_site_admin | is_manager_of)
+# Recording the reform (merging units) is for site administrators only.
+rules.add_perm("municipalities.merge_municipality", is_site_admin)

@@ -1,12 +1,32 @@
-"""Reads of the directory. Each returns a queryset that already fetched what pages show."""
+"""Reads of the directory. Each returns what its page shows in a fixed number of queries."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
 
 from django.db.models import Count
+from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from .models import Body
+from .models import ChangeRecord
+from .models import Member
 from .models import Municipality
+from .models import Succession
+from .models import Village
+from .models import fold_for_search
 
 TOP_LEVEL_KINDS = (Municipality.Kind.OBLAST, Municipality.Kind.CITY_REPUBLICAN)
+# Units that group others: oblast and rayon overview pages list what they hold.
+GROUPING_KINDS = (
+    Municipality.Kind.OBLAST,
+    Municipality.Kind.RAYON,
+    Municipality.Kind.CITY_DISTRICT,
+)
+# The later sections of a profile, each rendered from <app>.selectors.municipality_profile_block.
+PROFILE_SECTIONS = ("participation", "budgets", "monitoring", "practices")
 
 
 def top_level_units() -> QuerySet[Municipality]:
@@ -18,17 +38,183 @@ def top_level_units() -> QuerySet[Municipality]:
 
 
 def unit_children(unit: Municipality) -> QuerySet[Municipality]:
-    return (
-        unit.children.annotate(children_count=Count("children"))
-        .order_by("valid_to", "kind", "name")
+    return unit.children.annotate(children_count=Count("children")).order_by(
+        "valid_to", "kind", "name"
     )
 
 
 def unit_ancestors(unit: Municipality) -> list[Municipality]:
-    """Oblast › rayon › … for breadcrumbs; the tree is at most four levels deep."""
+    """Oblast › rayon › … for breadcrumbs; load the unit with select_related of its parents."""
     chain = []
     current = unit.parent
     while current is not None:
         chain.append(current)
         current = current.parent
     return list(reversed(chain))
+
+
+# --- the directory ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    oblast: Municipality | None = None
+    rayon: Municipality | None = None
+    kind: str = ""
+    status: str = ""  # "" all, "current", "pre_reform", "superseded"
+
+
+def directory_units(filters: DirectoryFilters) -> QuerySet[Municipality]:
+    """Every unit matching the filters, with its parent and grandparent for the list."""
+    units = Municipality.objects.select_related("parent__parent")
+    if filters.q:
+        units = units.filter(search_text__contains=fold_for_search(filters.q))
+    if filters.oblast is not None:
+        units = units.filter(
+            Q(parent_id=filters.oblast.pk) | Q(parent__parent_id=filters.oblast.pk)
+        )
+    if filters.rayon is not None:
+        units = units.filter(parent_id=filters.rayon.pk)
+    if filters.kind:
+        units = units.filter(kind=filters.kind)
+    if filters.status == "current":
+        units = units.filter(valid_to__isnull=True, is_pre_reform=False)
+    elif filters.status == "pre_reform":
+        units = units.filter(is_pre_reform=True)
+    elif filters.status == "superseded":
+        units = units.filter(valid_to__isnull=False)
+    return units.order_by("name_ru", "pk")
+
+
+def oblast_choices() -> QuerySet[Municipality]:
+    return Municipality.objects.filter(kind__in=TOP_LEVEL_KINDS).order_by("name_ru")
+
+
+def rayon_choices(oblast: Municipality | None = None) -> QuerySet[Municipality]:
+    rayons = Municipality.objects.filter(
+        kind__in=(Municipality.Kind.RAYON, Municipality.Kind.CITY_DISTRICT)
+    )
+    if oblast is not None:
+        rayons = rayons.filter(parent_id=oblast.pk)
+    return rayons.select_related("parent").order_by("name_ru")
+
+
+def export_units() -> QuerySet[Municipality]:
+    """The whole directory for open data: parents and successors fetched with it."""
+    return (
+        Municipality.objects.select_related("parent")
+        .prefetch_related(
+            Prefetch(
+                "successions_out",
+                queryset=Succession.objects.select_related("successor").order_by("date"),
+            )
+        )
+        .order_by("soate", "slug")
+    )
+
+
+# --- one unit --------------------------------------------------------------------------------
+
+
+def unit_for_page(slug: str) -> Municipality:
+    """A unit with its ancestors (the tree is at most four levels deep)."""
+    return Municipality.objects.select_related("parent__parent__parent", "charter").get(
+        slug=slug
+    )
+
+
+def unit_profile(unit: Municipality) -> dict:
+    """Bodies with their people, villages and reform history of one unit: four queries."""
+    bodies = list(
+        Body.objects.filter(municipality=unit).prefetch_related(
+            Prefetch("members", queryset=Member.objects.order_by("order", "full_name"))
+        )
+    )
+    villages = list(Village.objects.filter(municipality=unit).order_by("name_ky", "name_ru"))
+    successions = list(
+        Succession.objects.filter(Q(predecessor=unit) | Q(successor=unit)).select_related(
+            "predecessor", "successor"
+        )
+    )
+    return {
+        "council": next((b for b in bodies if b.kind == Body.Kind.COUNCIL), None),
+        "executive": next((b for b in bodies if b.kind == Body.Kind.EXECUTIVE), None),
+        "villages": villages,
+        "successors": [s for s in successions if s.predecessor_id == unit.pk],
+        "predecessors": [s for s in successions if s.successor_id == unit.pk],
+    }
+
+
+def council_gender_counts(council: Body | None) -> dict:
+    """Women and men among the council's people (from the prefetched members)."""
+    if council is None:
+        return {"female": 0, "male": 0}
+    members = council.members.all()
+    return {
+        "female": sum(1 for m in members if m.gender == Member.Gender.FEMALE),
+        "male": sum(1 for m in members if m.gender == Member.Gender.MALE),
+    }
+
+
+def _section_title(app: str) -> str:
+    return {
+        "participation": _("Events and participation"),
+        "budgets": _("Budget"),
+        "monitoring": _("Monitoring and evaluation"),
+        "practices": _("Practices and stories"),
+    }[app]
+
+
+def _section_empty_text(app: str) -> str:
+    return {
+        "participation": _("No events have been published for this municipality yet."),
+        "budgets": _("No budget has been published for this municipality yet."),
+        "monitoring": _("No evaluation has been published for this municipality yet."),
+        "practices": _("No practice or story has been published for this municipality yet."),
+    }[app]
+
+
+def profile_blocks(unit: Municipality) -> list[dict]:
+    """One block per later section, from that app's hook, or an honest empty state.
+
+    The contract: <app>.selectors.municipality_profile_block(municipality) returns
+    {"title", "items": [{"label", "url", "meta"}], "more_url", "empty_text"} in one query.
+    """
+    blocks = []
+    for app in PROFILE_SECTIONS:
+        hook = None
+        if find_spec(app) is not None and find_spec(f"{app}.selectors") is not None:
+            hook = getattr(import_module(f"{app}.selectors"), "municipality_profile_block", None)
+        block = hook(unit) if hook is not None else None
+        if not block:
+            block = {"title": _section_title(app), "items": [], "more_url": None}
+        block = {
+            "key": app,
+            "title": block.get("title") or _section_title(app),
+            "items": list(block.get("items") or [])[:5],
+            "more_url": block.get("more_url"),
+            "empty_text": block.get("empty_text") or _section_empty_text(app),
+        }
+        blocks.append(block)
+    return blocks
+
+
+def overview_counts(unit: Municipality) -> list[dict]:
+    """How many units of each type lie within an oblast or rayon (one query)."""
+    rows = (
+        Municipality.objects.filter(Q(parent=unit) | Q(parent__parent=unit))
+        .values("kind")
+        .annotate(
+            total=Count("pk"),
+            pre_reform=Count("pk", filter=Q(is_pre_reform=True)),
+            superseded=Count("pk", filter=Q(valid_to__isnull=False)),
+        )
+        .order_by("kind")
+    )
+    labels = dict(Municipality.Kind.choices)
+    return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]
+
+
+def change_history(unit: Municipality) -> QuerySet[ChangeRecord]:
+    return ChangeRecord.objects.filter(municipality=unit).select_related("actor")

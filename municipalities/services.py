@@ -1,19 +1,35 @@
-"""Writes to the directory."""
+"""Writes to the directory. Every change a person makes is written down in a ChangeRecord."""
 
 import csv
+import datetime
+import zipfile
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from .models import DOCX
+from .models import ODT
+from .models import Body
+from .models import ChangeRecord
+from .models import Charter
+from .models import Member
 from .models import Municipality
+from .models import Succession
+from .models import Village
+from .models import fold_for_search
 
 ADMIN_UNITS_FILE = Path(__file__).parent / "data" / "admin_units.csv"
+# Blocks D and E of the shared reference file list units as they were before the 2024 reform.
+PRE_REFORM_BLOCKS = frozenset({"D", "E"})
 _LOADED_FIELDS = (
     "kind", "name_ky", "name_ru", "english_name", "population", "population_year",
-    "population_source", "reference_note",
+    "population_source", "reference_note", "source_block", "is_pre_reform", "search_text",
 )
+CHARTER_MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -24,8 +40,13 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)
 
 
+def unit_search_text(unit: Municipality) -> str:
+    """The case-folded names a unit is found by, in both languages and in English."""
+    return fold_for_search(" ".join([unit.name_ky or "", unit.name_ru or "", unit.english_name]))
+
+
 def _values(row: dict) -> dict:
-    return {
+    values = {
         "kind": row["kind"],
         "name_ky": row["name_ky"],
         "name_ru": row["name_ru"],
@@ -34,7 +55,13 @@ def _values(row: dict) -> dict:
         "population_year": int(row["population_year"]) if row["population_year"] else None,
         "population_source": row["population_source"],
         "reference_note": row["reference_note"],
+        "source_block": row.get("source_block", ""),
+        "is_pre_reform": row.get("source_block", "") in PRE_REFORM_BLOCKS,
     }
+    values["search_text"] = fold_for_search(
+        " ".join([values["name_ky"], values["name_ru"], values["english_name"]])
+    )
+    return values
 
 
 @transaction.atomic
@@ -43,6 +70,7 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
 
     A unit is matched by its SOATE code, or by its address name when it has no code yet.
     Values missing from the file stay empty: the portal never invents a name or a number.
+    Lifetimes and successions recorded by administrators are not touched.
     """
     report = LoadReport()
     with open(path, encoding="utf-8") as fh:
@@ -58,6 +86,7 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
         unit = by_soate.get(row["soate"]) if row["soate"] else existing.get(row["slug"])
         if unit is None:
             unit = Municipality(soate=row["soate"] or None, slug=row["slug"], **values)
+            unit.full_clean(exclude=["parent"])
             unit.save()
             report.created.append(unit.slug)
         else:
@@ -65,7 +94,7 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
             if changed:
                 for name in changed:
                     setattr(unit, name, values[name])
-                unit.save(update_fields=changed)
+                unit.save(update_fields=[*changed, "modified"])
                 report.updated.append(unit.slug)
             else:
                 report.unchanged.append(unit.slug)
@@ -77,8 +106,301 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
         parent = units.get(row["parent_slug"]) if row["parent_slug"] else None
         if unit.parent_id != (parent.pk if parent else None):
             unit.parent = parent
-            unit.save(update_fields=["parent"])
+            unit.save(update_fields=["parent", "modified"])
             if unit.slug not in report.created and unit.slug not in report.updated:
                 report.updated.append(unit.slug)
                 report.unchanged.remove(unit.slug)
     return report
+
+
+# --- the change history ----------------------------------------------------------------------
+
+
+def _snapshot(obj, fields: list[str]) -> dict:
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def _plain(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or ""
+    return value
+
+
+def _diff(before: dict, after: dict) -> dict:
+    return {
+        name: [before.get(name), after[name]]
+        for name in after
+        if before.get(name) != after[name]
+    }
+
+
+def _record(*, municipality, actor, action: str, obj, changes: dict) -> ChangeRecord:
+    return ChangeRecord.objects.create(
+        municipality=municipality,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_label=str(obj)[:300],
+        changes=changes,
+    )
+
+
+def _save_with_history(*, obj, municipality, actor, data: dict, fields: list[str]):
+    """Apply data to obj, validate, save, and record exactly what changed."""
+    creating = obj.pk is None
+    before = {} if creating else _snapshot(obj, fields)
+    for name, value in data.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    changes = _diff(before, _snapshot(obj, fields))
+    if creating or changes:
+        _record(
+            municipality=municipality,
+            actor=actor,
+            action="created" if creating else "updated",
+            obj=obj,
+            changes=changes,
+        )
+    return obj
+
+
+def _delete_with_history(*, obj, municipality, actor, fields: list[str]) -> None:
+    snapshot = _snapshot(obj, fields)
+    _record(
+        municipality=municipality,
+        actor=actor,
+        action="deleted",
+        obj=obj,
+        changes={
+            name: [value, None] for name, value in snapshot.items() if value not in ("", None)
+        },
+    )
+    obj.delete()
+
+
+PROFILE_FIELDS = ["description_ky", "description_ru"]
+BODY_FIELDS = [
+    "name_ky", "name_ru", "address_ky", "address_ru", "phone", "email", "website",
+    "office_hours_ky", "office_hours_ru", "term_start", "term_end", "seats",
+]
+MEMBER_FIELDS = [
+    "role", "full_name_ky", "full_name_ru", "position_ky", "position_ru", "gender", "order",
+]
+VILLAGE_FIELDS = ["name_ky", "name_ru", "population", "is_demo"]
+CHARTER_FIELDS = ["title_ky", "title_ru", "adopted_on", "adopted_by_ky", "adopted_by_ru", "file"]
+
+
+@transaction.atomic
+def municipality_update(*, municipality: Municipality, actor, data: dict) -> Municipality:
+    """What staff may change of their unit's profile (names and codes come from the reference)."""
+    data = {name: value for name, value in data.items() if name in PROFILE_FIELDS}
+    return _save_with_history(
+        obj=municipality, municipality=municipality, actor=actor, data=data,
+        fields=PROFILE_FIELDS,
+    )
+
+
+@transaction.atomic
+def body_save(*, municipality: Municipality, kind: str, actor, data: dict) -> Body:
+    body = Body.objects.filter(municipality=municipality, kind=kind).first()
+    if body is None:
+        body = Body(municipality=municipality, kind=kind)
+    data = {name: value for name, value in data.items() if name in BODY_FIELDS}
+    return _save_with_history(
+        obj=body, municipality=municipality, actor=actor, data=data, fields=BODY_FIELDS
+    )
+
+
+def _check_role(body: Body, role: str) -> None:
+    allowed = Member.COUNCIL_ROLES if body.kind == Body.Kind.COUNCIL else Member.EXECUTIVE_ROLES
+    if role not in allowed:
+        raise ValidationError({"role": _("This role does not exist in this body.")})
+
+
+@transaction.atomic
+def member_save(*, body: Body, actor, data: dict, member: Member | None = None) -> Member:
+    member = member or Member(body=body)
+    if member.body_id != body.pk:
+        raise ValidationError(_("This person belongs to another body."))
+    data = {name: value for name, value in data.items() if name in MEMBER_FIELDS}
+    _check_role(body, data.get("role", member.role))
+    return _save_with_history(
+        obj=member, municipality=body.municipality, actor=actor, data=data, fields=MEMBER_FIELDS
+    )
+
+
+@transaction.atomic
+def member_delete(*, member: Member, actor) -> None:
+    _delete_with_history(
+        obj=member, municipality=member.body.municipality, actor=actor, fields=MEMBER_FIELDS
+    )
+
+
+@transaction.atomic
+def village_save(
+    *, municipality: Municipality, actor, data: dict, village: Village | None = None
+) -> Village:
+    village = village or Village(municipality=municipality)
+    if village.municipality_id != municipality.pk:
+        raise ValidationError(_("This village belongs to another municipality."))
+    data = {name: value for name, value in data.items() if name in VILLAGE_FIELDS}
+    return _save_with_history(
+        obj=village, municipality=municipality, actor=actor, data=data, fields=VILLAGE_FIELDS
+    )
+
+
+@transaction.atomic
+def village_delete(*, village: Village, actor) -> None:
+    _delete_with_history(
+        obj=village, municipality=village.municipality, actor=actor, fields=VILLAGE_FIELDS
+    )
+
+
+def document_type(upload) -> str:
+    """The type of an uploaded document, read from its content (never from its name)."""
+    if upload.size > CHARTER_MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large: at most %(size)s MB.") % {"size": CHARTER_MAX_BYTES // 2**20}
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+                mimetype = (
+                    archive.read("mimetype").decode("ascii", "replace").strip()
+                    if "mimetype" in names
+                    else ""
+                )
+        except zipfile.BadZipFile:
+            names, mimetype = set(), ""
+        finally:
+            upload.seek(0)
+        if "word/document.xml" in names:
+            return DOCX
+        if mimetype == ODT:
+            return ODT
+    raise ValidationError(_("Upload the charter as a PDF, DOCX or ODT document."))
+
+
+@transaction.atomic
+def charter_upload(*, municipality: Municipality, actor, data: dict, upload=None) -> Charter:
+    """Create or replace the community charter; the file is checked by content and size."""
+    charter = Charter.objects.filter(municipality=municipality).first()
+    if charter is None:
+        charter = Charter(municipality=municipality)
+        if upload is None:
+            raise ValidationError({"file": _("Choose the charter document to upload.")})
+    data = {name: value for name, value in data.items() if name in CHARTER_FIELDS[:-1]}
+    old_file = charter.file.name if charter.pk else ""
+    if upload is not None:
+        charter.content_type = document_type(upload)
+        charter.size = upload.size
+        data["file"] = upload
+    charter = _save_with_history(
+        obj=charter, municipality=municipality, actor=actor, data=data, fields=CHARTER_FIELDS
+    )
+    if upload is not None and old_file and old_file != charter.file.name:
+        storage = charter.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return charter
+
+
+# --- the reform ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def units_merge(
+    *,
+    predecessors: list[Municipality],
+    data: dict,
+    date: datetime.date,
+    actor,
+    kind: str = Succession.Kind.MERGED,
+    note_ky: str = "",
+    note_ru: str = "",
+) -> Municipality:
+    """Record a consolidation: create the new unit and close its predecessors on `date`.
+
+    data holds the new unit's fields (name_ky, name_ru, slug, kind, parent, soate,
+    english_name, population, population_year, population_source). The predecessors keep
+    their pages and records; each gets valid_to = the day before and a Succession row.
+    """
+    predecessors = list(predecessors)
+    if len(predecessors) < (1 if kind == Succession.Kind.RENAMED else 2):
+        raise ValidationError(_("Choose at least two units to merge."))
+    for unit in predecessors:
+        if unit.valid_to is not None and unit.valid_to < date:
+            raise ValidationError(
+                _("%(unit)s had already ceased to exist on that date.") % {"unit": unit}
+            )
+    allowed = {
+        "name_ky", "name_ru", "slug", "kind", "parent", "soate", "english_name", "population",
+        "population_year", "population_source",
+    }
+    successor = Municipality(valid_from=date, **{k: v for k, v in data.items() if k in allowed})
+    successor.soate = successor.soate or None
+    successor.search_text = unit_search_text(successor)
+    successor.full_clean()
+    successor.save()
+    _record(
+        municipality=successor,
+        actor=actor,
+        action="created",
+        obj=successor,
+        changes={
+            "predecessors": [None, [unit.slug for unit in predecessors]],
+            "valid_from": [None, date.isoformat()],
+        },
+    )
+    closing_day = date - datetime.timedelta(days=1)
+    for unit in predecessors:
+        succession = Succession(
+            predecessor=unit, successor=successor, date=date, kind=kind,
+            note_ky=note_ky, note_ru=note_ru,
+        )
+        succession.full_clean()
+        succession.save()
+        before = unit.valid_to
+        unit.valid_to = closing_day
+        unit.save(update_fields=["valid_to", "modified"])
+        _record(
+            municipality=unit,
+            actor=actor,
+            action="superseded",
+            obj=unit,
+            changes={
+                "valid_to": [_plain(before), closing_day.isoformat()],
+                "successor": [None, successor.slug],
+            },
+        )
+    return successor
+
+
+def record_admin_change(*, obj, municipality, actor, form, created: bool) -> None:
+    """A change made in the Django admin goes into the same history as the workspace's."""
+
+    def text(value):
+        value = _plain(value)
+        return None if value in (None, "") else str(value)
+
+    changes = {
+        name: [text(form.initial.get(name)), text(form.cleaned_data.get(name))]
+        for name in form.changed_data
+        if name in form.cleaned_data
+    }
+    if created or changes:
+        _record(
+            municipality=municipality,
+            actor=actor,
+            action="created" if created else "updated",
+            obj=obj,
+            changes=changes,
+        )
