@@ -1,8 +1,28 @@
 from django.urls import path
 
-from portal.views import section_landing
+from . import views
 
 app_name = "events"
 urlpatterns = [
-    path("", section_landing, {"key": "events"}, name="landing"),
+    path("", views.event_list, name="landing"),
+    path("calendar/", views.event_calendar, name="calendar"),
+    path("manage/", views.managed_list, name="manage"),
+    path("new/", views.event_create, name="create"),
+    path("feed.ics", views.feed_all, name="feed"),
+    path("municipality/<slug:slug>/feed.ics", views.feed_municipality, name="feed-municipality"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/event.ics", views.feed_event, name="feed-event"),
+    path("<int:pk>/edit/", views.event_edit, name="update"),
+    path("<int:pk>/status/", views.event_transition, name="transition"),
+    path("<int:pk>/documents/", views.document_add, name="document-add"),
+    path("<int:pk>/alternatives/", views.alternative_add, name="alternative-add"),
+    path("<int:pk>/results/", views.results_edit, name="results"),
+    path("<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("<int:pk>/balance.csv", views.event_balance_csv, name="balance-csv"),
+    path("<int:pk>/comments/", views.comment_create, name="comment-create"),
+    path("<int:pk>/choose/", views.choose, name="choose"),
+    path("<int:pk>/attend/", views.attend, name="attend"),
+    path("comments/<int:pk>/flag/", views.comment_flag, name="comment-flag"),
+    path("comments/<int:pk>/hide/", views.comment_hide, name="comment-hide"),
+    path("comments/<int:pk>/dismiss/", views.comment_dismiss, name="comment-dismiss"),
 ]

@@ -1,0 +1,421 @@
+"""Reads in civic participation: every list and page declares its queries up front."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+from dataclasses import field
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
+
+from django.core.paginator import Paginator
+from django.db.models import Case
+from django.db.models import Count
+from django.db.models import F
+from django.db.models import IntegerField
+from django.db.models import OuterRef
+from django.db.models import Prefetch
+from django.db.models import Q
+from django.db.models import QuerySet
+from django.db.models import Subquery
+from django.db.models import Sum
+from django.db.models import When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from municipalities.models import Municipality
+from portal.i18n import translated
+
+from .models import Alternative
+from .models import AttendanceCount
+from .models import BalanceGroup
+from .models import Comment
+from .models import CommentFlag
+from .models import Event
+from .models import OfflineTally
+from .models import ReferenceShare
+from .models import VillageAttendance
+
+UNDER_REPRESENTED = Decimal("0.8")
+EVENT_RELATED = ("municipality", "municipality__parent", "municipality__parent__parent")
+
+
+def public_events() -> QuerySet[Event]:
+    """Events anyone may see: never drafts."""
+    return Event.objects.filter(status__in=Event.PUBLIC_STATUSES)
+
+
+def _within(unit_field: str, slug: str) -> Q:
+    """Events whose municipality is the unit or lies (up to two levels) under it."""
+    return (
+        Q(**{f"{unit_field}__slug": slug})
+        | Q(**{f"{unit_field}__parent__slug": slug})
+        | Q(**{f"{unit_field}__parent__parent__slug": slug})
+    )
+
+
+def event_list(*, filters: dict | None = None, queryset: QuerySet | None = None) -> QuerySet:
+    """Public events with their place in the tree and visible comment counts, filtered."""
+    filters = filters or {}
+    qs = (queryset if queryset is not None else public_events()).select_related(*EVENT_RELATED)
+    for key in ("oblast", "rayon", "municipality"):
+        if filters.get(key):
+            qs = qs.filter(_within("municipality", filters[key]))
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("date_from"):
+        qs = qs.filter(ends_at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(starts_at__date__lte=filters["date_to"])
+    now = timezone.now()
+    when = filters.get("when")
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    elif when == "past":
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        qs = qs.order_by("-starts_at", "-pk")
+    return qs.annotate(
+        comment_count=Count("comments", filter=Q(comments__is_hidden=False), distinct=True)
+    )
+
+
+def upcoming_events(limit: int = 5) -> list[Event]:
+    return list(
+        public_events()
+        .exclude(status=Event.Status.CANCELLED)
+        .filter(ends_at__gte=timezone.now())
+        .select_related("municipality")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def managed_events(user) -> QuerySet[Event]:
+    """Every event (drafts too) of the municipalities the user works for; all for admins."""
+    qs = Event.objects.select_related(*EVENT_RELATED).order_by("-starts_at", "-pk")
+    if user.is_superuser:
+        return qs
+    return qs.filter(municipality__staff_memberships__user=user)
+
+
+def event_for_page(pk: int) -> Event | None:
+    return Event.objects.select_related(*EVENT_RELATED).filter(pk=pk).first()
+
+
+def comments_page(*, event: Event, page_number, per_page: int):
+    """One page of top-level comments with their authors and replies (three queries)."""
+    replies = Comment.objects.select_related("author").order_by("created", "pk")
+    qs = (
+        Comment.objects.filter(event=event, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created", "pk")
+    )
+    paginator = Paginator(qs, per_page)
+    page = paginator.get_page(page_number)
+    for comment in page.object_list:
+        comment.event = event
+        for reply in comment.replies.all():
+            reply.event = event
+    return page
+
+
+def alternatives_with_tally(event: Event) -> list[Alternative]:
+    """Alternatives with online, hands and paper counts, in one query."""
+
+    def offline(method: str) -> Subquery:
+        return Subquery(
+            OfflineTally.objects.filter(alternative=OuterRef("pk"), method=method).values(
+                "count"
+            )[:1],
+            output_field=IntegerField(),
+        )
+
+    alternatives = list(
+        Alternative.objects.filter(event=event)
+        .annotate(
+            online=Count("choices", distinct=True),
+            hands=Coalesce(offline(OfflineTally.Method.HANDS), 0),
+            paper=Coalesce(offline(OfflineTally.Method.PAPER), 0),
+        )
+        .order_by("position", "pk")
+    )
+    for alternative in alternatives:
+        alternative.offline = alternative.hands + alternative.paper
+        alternative.total = alternative.online + alternative.offline
+    return alternatives
+
+
+def tally_totals(alternatives: list[Alternative]) -> dict:
+    totals = {
+        key: sum(getattr(a, key) for a in alternatives)
+        for key in ("online", "hands", "paper", "offline", "total")
+    }
+    for alternative in alternatives:
+        alternative.percent = (
+            _percent(Decimal(alternative.total) / Decimal(totals["total"]))
+            if totals["total"]
+            else None
+        )
+    return totals
+
+
+def flagged_comments(user) -> QuerySet[Comment]:
+    """Visible comments with unresolved flags the user may moderate, most flagged first."""
+    qs = (
+        Comment.objects.filter(is_hidden=False, flags__is_resolved=False)
+        .select_related("author", "event", "event__municipality")
+        .annotate(open_flags=Count("flags", filter=Q(flags__is_resolved=False), distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "flags",
+                queryset=CommentFlag.objects.filter(is_resolved=False).order_by("created"),
+                to_attr="open_flag_list",
+            )
+        )
+        .order_by("-open_flags", "created")
+        .distinct()
+    )
+    if user.is_superuser or user.is_moderator:
+        return qs
+    return qs.filter(event__municipality__staff_memberships__user=user)
+
+
+# --- Balance ---------------------------------------------------------------------------------
+
+
+def _percent(value: Decimal) -> Decimal:
+    return (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class BalanceRow:
+    group: BalanceGroup
+    count: int
+    share: Decimal | None  # among participants, 0..1
+    population_share: Decimal | None  # 0..1, None when no reference figure
+    ratio: Decimal | None
+
+    @property
+    def share_percent(self) -> Decimal | None:
+        return None if self.share is None else _percent(self.share)
+
+    @property
+    def population_percent(self) -> Decimal | None:
+        return None if self.population_share is None else _percent(self.population_share)
+
+    @property
+    def under_represented(self) -> bool:
+        return self.ratio is not None and self.ratio < UNDER_REPRESENTED
+
+
+@dataclass
+class DimensionBalance:
+    dimension: str
+    label: str
+    total: int
+    rows: list[BalanceRow] = field(default_factory=list)
+    score: Decimal | None = None
+
+    @property
+    def under_represented(self) -> list[BalanceRow]:
+        return [row for row in self.rows if row.under_represented]
+
+
+def balance_compute(
+    *,
+    groups: list[BalanceGroup],
+    counts: dict[int, int],
+    shares: dict[int, Decimal],
+) -> list[DimensionBalance]:
+    """Shares, representation ratios and the representativeness score per dimension.
+
+    ratio = share among participants ÷ share in the population (population shares are
+    normalised over the dimension's groups that have a figure); a group with no or a zero
+    population share has no ratio. score = smallest ratio ÷ largest ratio (None when no
+    ratio is defined or all are zero). No participants: no shares, no ratios, no score.
+    """
+    labels = dict(BalanceGroup.Dimension.choices)
+    result = []
+    for dimension in BalanceGroup.Dimension.values:
+        in_dim = [g for g in groups if g.dimension == dimension]
+        if not in_dim:
+            continue
+        total = sum(counts.get(g.pk, 0) for g in in_dim)
+        ref_total = sum((shares[g.pk] for g in in_dim if g.pk in shares), Decimal(0))
+        balance = DimensionBalance(dimension, str(labels[dimension]), total)
+        for group in in_dim:
+            count = counts.get(group.pk, 0)
+            share = Decimal(count) / Decimal(total) if total else None
+            population = (
+                shares[group.pk] / ref_total if group.pk in shares and ref_total > 0 else None
+            )
+            ratio = None
+            if share is not None and population:
+                ratio = (share / population).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            balance.rows.append(BalanceRow(group, count, share, population, ratio))
+        ratios = [row.ratio for row in balance.rows if row.ratio is not None]
+        if ratios and max(ratios) > 0:
+            balance.score = (min(ratios) / max(ratios)).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            )
+        result.append(balance)
+    return result
+
+
+def active_groups() -> list[BalanceGroup]:
+    return list(BalanceGroup.objects.filter(is_active=True).order_by("dimension", "position"))
+
+
+def reference_shares(municipality: Municipality | None) -> tuple[dict[int, Decimal], list[str]]:
+    """The unit's own figure per group, else the national default; and the sources cited."""
+    rows = ReferenceShare.objects.filter(
+        Q(municipality__isnull=True) | Q(municipality=municipality)
+    ).order_by("municipality_id")
+    national: dict[int, Decimal] = {}
+    own: dict[int, Decimal] = {}
+    sources: dict[str, None] = {}
+    for row in rows:
+        (national if row.municipality_id is None else own)[row.group_id] = row.percent
+        sources[row.source] = None
+    merged = {**national, **own}
+    return merged, list(sources)
+
+
+@dataclass
+class Balance:
+    dimensions: list[DimensionBalance]
+    villages: list[dict]
+    sources: list[str]
+    event_count: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(d.total for d in self.dimensions) and not self.villages
+
+
+def _villages(rows) -> list[dict]:
+    rows = list(rows)
+    total = sum(r["count"] for r in rows)
+    return [
+        {
+            "village": r["village"],
+            "count": r["count"],
+            "percent": _percent(Decimal(r["count"]) / Decimal(total)) if total else None,
+        }
+        for r in rows
+    ]
+
+
+def event_balance(event: Event) -> Balance:
+    groups = active_groups()
+    counts = dict(
+        AttendanceCount.objects.filter(event=event).values_list("group_id", "count")
+    )
+    shares, sources = reference_shares(event.municipality)
+    villages = _villages(
+        VillageAttendance.objects.filter(event=event).values("village", "count").order_by(
+            "-count", "village"
+        )
+    )
+    return Balance(balance_compute(groups=groups, counts=counts, shares=shares), villages,
+                   sources, 1)
+
+
+def scope_events(*, unit: Municipality | None, year: int | None) -> QuerySet[Event]:
+    qs = public_events().filter(status__in=(Event.Status.HELD, Event.Status.RESULTS))
+    if unit is not None:
+        qs = qs.filter(_within("municipality", unit.slug))
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    return qs
+
+
+def scope_balance(*, unit: Municipality | None, year: int | None) -> Balance:
+    """Attendance of every held public event in a unit (and below it) and year, summed."""
+    events = scope_events(unit=unit, year=year)
+    groups = active_groups()
+    counts = dict(
+        AttendanceCount.objects.filter(event__in=events)
+        .values("group_id")
+        .annotate(total=Sum("count"))
+        .values_list("group_id", "total")
+    )
+    shares, sources = reference_shares(unit)
+    villages = _villages(
+        VillageAttendance.objects.filter(event__in=events)
+        .values("village")
+        .annotate(count=Sum("count"))
+        .order_by("-count", "village")
+    )
+    event_count = events.filter(attendance_counts__isnull=False).distinct().count()
+    return Balance(balance_compute(groups=groups, counts=counts, shares=shares), villages,
+                   sources, event_count)
+
+
+def balance_years() -> list[int]:
+    return sorted(
+        {d.year for d in scope_events(unit=None, year=None).dates("starts_at", "year")},
+        reverse=True,
+    )
+
+
+# --- Calendar -------------------------------------------------------------------------------
+
+
+def month_calendar(*, year: int, month: int, filters: dict) -> list[list[dict]]:
+    """Weeks of days, each with that day's public events (one query)."""
+    tz = timezone.get_current_timezone()
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(
+        weeks[-1][-1] + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    filters = {k: v for k, v in filters.items() if k not in ("when", "date_from", "date_to")}
+    events = event_list(filters=filters).filter(starts_at__lt=end, ends_at__gte=start)
+    by_day: dict[datetime.date, list[Event]] = {}
+    for event in events.order_by("starts_at", "pk"):
+        first = timezone.localtime(event.starts_at, tz).date()
+        last = timezone.localtime(event.ends_at, tz).date()
+        day = max(first, weeks[0][0])
+        while day <= min(last, weeks[-1][-1]):
+            by_day.setdefault(day, []).append(event)
+            day += datetime.timedelta(days=1)
+    return [
+        [{"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+         for day in week]
+        for week in weeks
+    ]
+
+
+# --- The municipality profile hook -----------------------------------------------------------
+
+
+def municipality_profile_block(municipality: Municipality) -> dict:
+    """Upcoming (else latest) public events of a municipality, for its profile page."""
+    from django.urls import reverse
+
+    now = timezone.now()
+    soonest_first = Case(When(ends_at__gte=now, then=F("starts_at")), default=None)
+    events = list(
+        public_events()
+        .filter(municipality=municipality)
+        .order_by(soonest_first.asc(nulls_last=True), "-starts_at", "-pk")[:5]
+    )
+    items = [
+        {
+            "label": str(translated(event, "title")),
+            "url": event.get_absolute_url(),
+            "meta": f"{event.get_kind_display()} · "
+            f"{timezone.localtime(event.starts_at):%d.%m.%Y %H:%M}"
+            + (f" · {event.get_status_display()}" if event.status == Event.Status.CANCELLED
+               else ""),
+        }
+        for event in events
+    ]
+    return {
+        "title": _("Events and hearings"),
+        "items": items,
+        "more_url": f"{reverse('events:landing')}?municipality={municipality.slug}",
+        "empty_text": _("This municipality has not published any events yet."),
+    }

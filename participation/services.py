@@ -1,0 +1,359 @@
+"""Writes in civic participation: each function one act, atomic, validated, audited."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Alternative
+from .models import Attendance
+from .models import AttendanceCount
+from .models import BalanceGroup
+from .models import Choice
+from .models import Comment
+from .models import CommentFlag
+from .models import Event
+from .models import Follow
+from .models import ModerationRecord
+from .models import OfflineTally
+from .models import ReferenceShare
+from .models import UserBlock
+from .models import VillageAttendance
+
+S = Event.Status
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    S.DRAFT: (S.PUBLISHED, S.OPEN, S.CANCELLED),
+    S.PUBLISHED: (S.OPEN, S.HELD, S.CANCELLED),
+    S.OPEN: (S.HELD, S.CANCELLED),
+    S.HELD: (S.RESULTS,),
+    S.RESULTS: (),
+    S.CANCELLED: (),
+}
+UNFOLLOW_SALT = "participation.unfollow"
+
+
+class RateLimitedError(ValidationError):
+    pass
+
+
+def comment_rate() -> tuple[int, int]:
+    """(how many comments, per how many seconds) one user may post."""
+    return getattr(settings, "PARTICIPATION_COMMENT_RATE", (5, 60))
+
+
+def _notify_followers(event: Event, kind: str) -> None:
+    from .tasks import notify_followers_task
+
+    event_id = event.pk
+    transaction.on_commit(lambda: notify_followers_task.delay(event_id=event_id, kind=kind))
+
+
+@transaction.atomic
+def event_save(*, event: Event, user) -> Event:
+    """Create or update an event (a new one starts as a draft)."""
+    if event.pk is None:
+        event.status = Event.Status.DRAFT
+        event.created_by = user
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_transition(*, event: Event, to: str, reason: str = "", reason_ru: str = "") -> Event:
+    if to not in TRANSITIONS.get(event.status, ()):
+        raise ValidationError(_("This change of status is not possible."))
+    fields = ["status", "modified"]
+    now = timezone.now()
+    if to == S.CANCELLED:
+        if not (reason.strip() or reason_ru.strip()):
+            raise ValidationError(_("Give the reason for cancelling."))
+        event.cancel_reason_ky = reason.strip()
+        event.cancel_reason_ru = reason_ru.strip()
+        fields += ["cancel_reason_ky", "cancel_reason_ru"]
+    if to == S.RESULTS and not (event.decision_ky or event.decision_ru):
+        raise ValidationError(_("Write the decision before publishing the results."))
+    was_draft = event.status == S.DRAFT
+    event.status = to
+    if was_draft and to in (S.PUBLISHED, S.OPEN):
+        event.published_at = now
+        fields.append("published_at")
+        _notify_followers(event, "event")
+    if to == S.RESULTS:
+        event.results_published_at = now
+        fields.append("results_published_at")
+        _notify_followers(event, "results")
+    event.save(update_fields=fields)
+    return event
+
+
+@transaction.atomic
+def document_add(*, event: Event, title_ky: str, title_ru: str, file) -> None:
+    document = event.documents.model(event=event, title_ky=title_ky, title_ru=title_ru, file=file)
+    document.title = title_ky or title_ru
+    document.full_clean()
+    document.save()
+
+
+@transaction.atomic
+def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_ky: str = "",
+                    description_ru: str = "") -> Alternative:
+    if event.status not in (S.DRAFT, S.PUBLISHED):
+        raise ValidationError(_("Alternatives can only be added before the choice opens."))
+    alternative = Alternative(
+        event=event,
+        title=title_ky or title_ru,
+        title_ky=title_ky,
+        title_ru=title_ru,
+        description_ky=description_ky,
+        description_ru=description_ru,
+        position=event.alternatives.count() + 1,
+    )
+    alternative.full_clean()
+    alternative.save()
+    return alternative
+
+
+def _check_rate(user) -> None:
+    limit, seconds = comment_rate()
+    key = f"participation:comments:{user.pk}"
+    cache.add(key, 0, timeout=seconds)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        used = 1
+    if used > limit:
+        raise RateLimitedError(
+            _("You are posting too fast. Please wait a minute and try again."), code="rate"
+        )
+
+
+@transaction.atomic
+def comment_create(*, user, event: Event, text: str, parent: Comment | None = None) -> Comment:
+    if not user.has_perm("participation.comment_event", event):
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write something first."))
+    if parent is not None:
+        if parent.event_id != event.pk or parent.parent_id is not None:
+            raise ValidationError(_("You can reply only to a comment on this event."))
+        if parent.is_hidden:
+            raise ValidationError(_("This comment has been hidden; it cannot be answered."))
+    _check_rate(user)
+    comment = Comment(event=event, author=user, text=text, parent=parent)
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_flag(*, user, comment: Comment, reason: str = "") -> CommentFlag:
+    if not user.has_perm("participation.flag_comment", comment):
+        raise PermissionDenied
+    flag, _created = CommentFlag.objects.update_or_create(
+        comment=comment, user=user, defaults={"reason": reason.strip()[:300], "is_resolved": False}
+    )
+    return flag
+
+
+@transaction.atomic
+def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
+    if not actor.has_perm("participation.hide_comment", comment):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for hiding the comment."))
+    if comment.is_hidden:
+        raise ValidationError(_("This comment is already hidden."))
+    comment.is_hidden = True
+    comment.hidden_reason = reason[:300]
+    comment.hidden_at = timezone.now()
+    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "modified"])
+    comment.flags.filter(is_resolved=False).update(is_resolved=True)
+    ModerationRecord.objects.create(
+        actor=actor,
+        action=ModerationRecord.Action.HIDE,
+        comment=comment,
+        target_user=comment.author,
+        reason=reason[:300],
+    )
+    from .tasks import comment_hidden_notice_task
+
+    comment_id = comment.pk
+    transaction.on_commit(lambda: comment_hidden_notice_task.delay(comment_id=comment_id))
+    return comment
+
+
+@transaction.atomic
+def comment_flags_dismiss(*, actor, comment: Comment) -> None:
+    if not actor.has_perm("participation.hide_comment", comment):
+        raise PermissionDenied
+    comment.flags.filter(is_resolved=False).update(is_resolved=True)
+    ModerationRecord.objects.create(
+        actor=actor,
+        action=ModerationRecord.Action.DISMISS,
+        comment=comment,
+        target_user=comment.author,
+    )
+
+
+@transaction.atomic
+def user_block(*, actor, user, reason: str) -> UserBlock:
+    if not actor.has_perm("participation.block_user"):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for blocking."))
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot block yourself."))
+    block, _created = UserBlock.objects.update_or_create(
+        user=user, defaults={"reason": reason[:300], "blocked_by": actor}
+    )
+    ModerationRecord.objects.create(
+        actor=actor, action=ModerationRecord.Action.BLOCK, target_user=user, reason=reason[:300]
+    )
+    return block
+
+
+@transaction.atomic
+def user_unblock(*, actor, user) -> None:
+    if not actor.has_perm("participation.block_user"):
+        raise PermissionDenied
+    deleted, _rows = UserBlock.objects.filter(user=user).delete()
+    if deleted:
+        ModerationRecord.objects.create(
+            actor=actor, action=ModerationRecord.Action.UNBLOCK, target_user=user
+        )
+
+
+@transaction.atomic
+def choice_set(*, user, event: Event, alternative: Alternative) -> Choice:
+    if not user.has_perm("participation.choose_event", event):
+        raise PermissionDenied
+    if alternative.event_id != event.pk:
+        raise ValidationError(_("Choose one of this event's alternatives."))
+    choice, _created = Choice.objects.update_or_create(
+        event=event, user=user, defaults={"alternative": alternative}
+    )
+    return choice
+
+
+@transaction.atomic
+def attendance_toggle(*, user, event: Event) -> bool:
+    """Say "I will attend", or take it back. Returns whether the user now attends."""
+    if not user.has_perm("participation.attend_event", event):
+        raise PermissionDenied
+    deleted, _rows = Attendance.objects.filter(event=event, user=user).delete()
+    if deleted:
+        return False
+    Attendance.objects.create(event=event, user=user)
+    return True
+
+
+@transaction.atomic
+def results_save(*, event: Event, decision_ky: str, decision_ru: str, protocol=None,
+                 tallies: dict[tuple[int, str], int | None]) -> Event:
+    """The decision, the protocol and the offline tallies {(alternative id, method): count}."""
+    if event.status not in (S.HELD, S.RESULTS):
+        raise ValidationError(_("Results can be recorded once the event has been held."))
+    event.decision_ky = decision_ky
+    event.decision_ru = decision_ru
+    fields = ["decision_ky", "decision_ru", "modified"]
+    if protocol:
+        event.protocol = protocol
+        fields.append("protocol")
+    event.full_clean()
+    event.save(update_fields=fields)
+    alternatives = {a.pk: a for a in event.alternatives.all()}
+    for (alternative_id, method), count in tallies.items():
+        if alternative_id not in alternatives:
+            raise ValidationError(_("Choose one of this event's alternatives."))
+        if count is None:
+            OfflineTally.objects.filter(alternative_id=alternative_id, method=method).delete()
+        else:
+            OfflineTally.objects.update_or_create(
+                alternative_id=alternative_id, method=method, defaults={"count": count}
+            )
+    return event
+
+
+@transaction.atomic
+def attendance_counts_save(*, event: Event, counts: dict[int, int | None],
+                           villages: list[tuple[str, int]]) -> None:
+    """Aggregate attendance {group id: count}; villages [(name, count)] replace the old list."""
+    if event.status not in (S.HELD, S.RESULTS):
+        raise ValidationError(_("Attendance can be recorded once the event has been held."))
+    groups = set(BalanceGroup.objects.values_list("pk", flat=True))
+    for group_id, count in counts.items():
+        if group_id not in groups:
+            raise ValidationError(_("Unknown group."))
+        if count is None:
+            AttendanceCount.objects.filter(event=event, group_id=group_id).delete()
+        else:
+            AttendanceCount.objects.update_or_create(
+                event=event, group_id=group_id, defaults={"count": count}
+            )
+    VillageAttendance.objects.filter(event=event).delete()
+    merged: dict[str, int] = {}
+    for name, count in villages:
+        name = name.strip()
+        if name and count:
+            merged[name] = merged.get(name, 0) + count
+    VillageAttendance.objects.bulk_create(
+        VillageAttendance(event=event, village=name, count=count) for name, count in merged.items()
+    )
+
+
+@transaction.atomic
+def reference_shares_save(*, municipality, shares: dict[int, object], source: str) -> None:
+    """A municipality's own population shares {group id: percent or None (use national)}."""
+    source = (source or "").strip()
+    if not source and any(v is not None for v in shares.values()):
+        raise ValidationError(_("Cite the source of the figures."))
+    for group_id, percent in shares.items():
+        if percent is None:
+            ReferenceShare.objects.filter(municipality=municipality, group_id=group_id).delete()
+            continue
+        share = ReferenceShare(
+            municipality=municipality, group_id=group_id, percent=percent, source=source
+        )
+        share.full_clean(validate_unique=False, validate_constraints=False)
+        ReferenceShare.objects.update_or_create(
+            municipality=municipality,
+            group_id=group_id,
+            defaults={"percent": percent, "source": source},
+        )
+
+
+@transaction.atomic
+def follow(*, user, municipality) -> Follow:
+    obj, _created = Follow.objects.get_or_create(user=user, municipality=municipality)
+    return obj
+
+
+@transaction.atomic
+def unfollow(*, user, municipality) -> None:
+    Follow.objects.filter(user=user, municipality=municipality).delete()
+
+
+def unfollow_token(follow_obj: Follow) -> str:
+    return signing.dumps(
+        {"u": follow_obj.user_id, "m": follow_obj.municipality_id}, salt=UNFOLLOW_SALT
+    )
+
+
+@transaction.atomic
+def unfollow_by_token(token: str) -> int | None:
+    """Remove the follow the signed token names; returns the municipality id, None if bad."""
+    try:
+        data = signing.loads(token, salt=UNFOLLOW_SALT)
+    except signing.BadSignature:
+        return None
+    Follow.objects.filter(user_id=data["u"], municipality_id=data["m"]).delete()
+    return data["m"]

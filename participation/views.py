@@ -1,0 +1,781 @@
+"""Pages of civic participation. Views are thin: check the rule, call a selector or service."""
+
+import contextlib
+import csv
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.models import Municipality
+from portal.i18n import translated
+from portal.sections import SECTIONS_BY_KEY
+from portal.views import section_landing
+
+from . import selectors
+from . import services
+from .forms import AlternativeForm
+from .forms import AttendanceForm
+from .forms import CommentForm
+from .forms import DocumentForm
+from .forms import EventFilterForm
+from .forms import EventForm
+from .forms import FlagForm
+from .forms import ReasonForm
+from .forms import ReferenceSharesForm
+from .forms import ResultsForm
+from .forms import TransitionForm
+from .ical import calendar_text
+from .models import Attendance
+from .models import BalanceGroup
+from .models import Choice
+from .models import Comment
+from .models import Event
+from .models import Follow
+from .models import ModerationRecord
+from .models import UserBlock
+from .services import TRANSITIONS
+
+
+def _deny(request):
+    """Anonymous visitors go to the login page; signed-in users get 403."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _require(request, perm: str, obj=None):
+    if not request.user.has_perm(perm, obj):
+        return _deny(request)
+    return None
+
+
+def _vary(response):
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _visible_event(request, pk: int) -> Event:
+    event = selectors.event_for_page(pk)
+    if event is None or not request.user.has_perm("participation.view_event", event):
+        raise Http404  # drafts do not exist for the public
+    return event
+
+
+def _filter_form(request) -> EventFilterForm:
+    units = list(
+        Municipality.objects.filter(kind__in=("oblast", "city_republican", "rayon"))
+        .only("pk", "slug", "name", "name_ky", "name_ru", "kind")
+        .order_by("kind", "name")
+    )
+    return EventFilterForm(request.GET or None, units=units)
+
+
+# --- Landing pages and lists ----------------------------------------------------------------
+
+
+def landing(request):
+    """What participation is, what comes next, and how balanced attendance has been."""
+    year = timezone.localdate().year
+    balance = selectors.scope_balance(unit=None, year=None)
+    return section_landing(
+        request,
+        "participation",
+        {
+            "upcoming": selectors.upcoming_events(5),
+            "balance": balance,
+            "year": year,
+        },
+    )
+
+
+def event_list(request):
+    form = _filter_form(request)
+    filters = form.filters()
+    page = Paginator(selectors.event_list(filters=filters), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    municipality = None
+    is_following = False
+    if filters.get("municipality"):
+        municipality = Municipality.objects.filter(slug=filters["municipality"]).first()
+        if municipality and request.user.is_authenticated:
+            is_following = Follow.objects.filter(
+                user=request.user, municipality=municipality
+            ).exists()
+    context = {
+        "form": form,
+        "page": page,
+        "filter_query": _query_without_page(request),
+        "municipality": municipality,
+        "is_following": is_following,
+        "can_add": request.user.has_perm("participation.add_event"),
+    }
+    template = "participation/event_list.html"
+    if request.htmx:
+        template = "participation/partials/event_results.html"
+    context["section"] = SECTIONS_BY_KEY["events"]
+    return _vary(render(request, template, context))
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("print", None)
+    return query.urlencode()
+
+
+def event_calendar(request):
+    today = timezone.localdate()
+    try:
+        month = datetime.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        month = today.replace(day=1)
+    form = _filter_form(request)
+    weeks = selectors.month_calendar(year=month.year, month=month.month, filters=form.filters())
+    previous = (month - datetime.timedelta(days=1)).replace(day=1)
+    following = (month + datetime.timedelta(days=32)).replace(day=1)
+    query = request.GET.copy()
+    query.pop("month", None)
+    query.pop("print", None)
+    return render(
+        request,
+        "participation/event_calendar.html",
+        {
+            "form": form,
+            "weeks": weeks,
+            "month": month,
+            "previous": previous.strftime("%Y-%m"),
+            "following": following.strftime("%Y-%m"),
+            "extra_query": query.urlencode(),
+            "today": today,
+        },
+    )
+
+
+def managed_list(request):
+    if (response := _require(request, "participation.add_event")) is not None:
+        return response
+    page = Paginator(selectors.managed_events(request.user), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "participation/event_manage_list.html", {"page": page})
+
+
+# --- Feeds ----------------------------------------------------------------------------------
+
+
+def _ics(request, events, name: str, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        calendar_text(events=events, name=name, absolute=request.build_absolute_uri),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+FEED_LIMIT = 500
+
+
+def feed_all(request):
+    events = selectors.event_list()[:FEED_LIMIT]
+    return _ics(request, events, _("Events of municipalities"), "events.ics")
+
+
+def feed_municipality(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug)
+    events = selectors.event_list(filters={"municipality": slug})[:FEED_LIMIT]
+    return _ics(request, events, str(translated(unit, "name")), f"{slug}.ics")
+
+
+def feed_event(request, pk: int):
+    event = selectors.event_for_page(pk)
+    if event is None or not event.is_public:
+        raise Http404  # a feed is public: drafts are never in it, not even for staff
+    return _ics(request, [event], str(translated(event, "title")), f"event-{pk}.ics")
+
+
+# --- The event page -------------------------------------------------------------------------
+
+
+def _comment_section_context(request, event: Event) -> dict:
+    page = selectors.comments_page(
+        event=event, page_number=request.GET.get("page"), per_page=settings.PAGE_SIZE
+    )
+    user = request.user
+    return {
+        "event": event,
+        "comments": page,
+        "can_comment": user.has_perm("participation.comment_event", event),
+        "can_moderate_here": user.has_perm("participation.hide_comment", Comment(event=event)),
+        "can_take_part": user.is_authenticated and user.is_active and not _blocked(user),
+        "comment_form": CommentForm(),
+    }
+
+
+def _blocked(user) -> bool:
+    from .rules import is_blocked
+
+    return is_blocked(user)
+
+
+def _choice_context(request, event: Event) -> dict:
+    user = request.user
+    alternatives = selectors.alternatives_with_tally(event)
+    totals = selectors.tally_totals(alternatives)
+    my_choice = None
+    if user.is_authenticated:
+        my_choice = (
+            Choice.objects.filter(event=event, user=user).values_list("alternative_id", flat=True)
+            .first()
+        )
+    return {
+        "event": event,
+        "alternatives": alternatives,
+        "totals": totals,
+        "my_choice": my_choice,
+        "can_choose": user.has_perm("participation.choose_event", event),
+    }
+
+
+def _attend_context(request, event: Event) -> dict:
+    user = request.user
+    attending = False
+    if user.is_authenticated:
+        attending = Attendance.objects.filter(event=event, user=user).exists()
+    return {
+        "event": event,
+        "attending": attending,
+        "attend_count": Attendance.objects.filter(event=event).count(),
+        "can_attend": user.has_perm("participation.attend_event", event),
+    }
+
+
+def event_detail(request, pk: int):
+    event = _visible_event(request, pk)
+    if request.htmx and request.GET.get("page"):
+        # "Load more comments": only the next page of comments.
+        return _vary(
+            render(request, "participation/partials/comment_page.html",
+                   _comment_section_context(request, event))
+        )
+    user = request.user
+    can_change = user.has_perm("participation.change_event", event)
+    context = {
+        "event": event,
+        "documents": list(event.documents.all()),
+        "can_change": can_change,
+        "transitions": [
+            (value, label) for value, label in Event.Status.choices
+            if value in TRANSITIONS.get(event.status, ())
+        ] if can_change else [],
+        "is_following": user.is_authenticated
+        and Follow.objects.filter(user=user, municipality=event.municipality).exists(),
+        **_comment_section_context(request, event),
+        **_choice_context(request, event),
+        **_attend_context(request, event),
+    }
+    if event.status in (Event.Status.HELD, Event.Status.RESULTS):
+        context["balance"] = selectors.event_balance(event)
+    return _vary(render(request, "participation/event_detail.html", context))
+
+
+
+# --- Staff: create, edit, life cycle, documents, alternatives, results, attendance -----------
+
+
+def event_create(request):
+    if (response := _require(request, "participation.add_event")) is not None:
+        return response
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        if not request.user.has_perm("participation.manage_events", event.municipality):
+            raise PermissionDenied
+        event.title = event.title_ky or event.title_ru
+        event.place = event.place_ky or event.place_ru
+        try:
+            services.event_save(event=event, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The event has been saved as a draft."))
+            return redirect(event)
+    return render(request, "participation/event_form.html", {"form": form, "event": None})
+
+
+def event_edit(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("municipality"), pk=pk)
+    if (response := _require(request, "participation.change_event", event)) is not None:
+        return response
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_save(event=form.save(commit=False), user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The event has been saved."))
+            return redirect(event)
+    return render(request, "participation/event_form.html", {"form": form, "event": event})
+
+
+@require_POST
+def event_transition(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("municipality"), pk=pk)
+    if (response := _require(request, "participation.change_event", event)) is not None:
+        return response
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.event_transition(
+                event=event,
+                to=form.cleaned_data["to"],
+                reason=form.cleaned_data["reason_ky"],
+                reason_ru=form.cleaned_data["reason_ru"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Status changed to: %(status)s.") % {"status": event.get_status_display()},
+            )
+    else:
+        messages.error(request, _("This change of status is not possible."))
+    return redirect(event)
+
+
+def _staff_form_page(request, pk, template, make_form, save, success):
+    event = get_object_or_404(Event.objects.select_related("municipality"), pk=pk)
+    if (response := _require(request, "participation.change_event", event)) is not None:
+        return response
+    form = make_form(event, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(event, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(event)
+    return render(request, template, {"form": form, "event": event})
+
+
+def document_add(request, pk: int):
+    return _staff_form_page(
+        request, pk, "participation/document_form.html",
+        lambda event, data, files: DocumentForm(data, files),
+        lambda event, form: services.document_add(event=event, **form.cleaned_data),
+        _("The document has been added."),
+    )
+
+
+def alternative_add(request, pk: int):
+    return _staff_form_page(
+        request, pk, "participation/alternative_form.html",
+        lambda event, data, files: AlternativeForm(data),
+        lambda event, form: services.alternative_add(event=event, **form.cleaned_data),
+        _("The alternative has been added."),
+    )
+
+
+def results_edit(request, pk: int):
+    def make(event, data, files):
+        alternatives = selectors.alternatives_with_tally(event)
+        initial = {"decision_ky": event.decision_ky, "decision_ru": event.decision_ru}
+        for alternative in alternatives:
+            initial[f"tally_{alternative.pk}_hands"] = alternative.hands or None
+            initial[f"tally_{alternative.pk}_paper"] = alternative.paper or None
+        return ResultsForm(data, files, alternatives=alternatives, initial=initial)
+
+    def save(event, form):
+        services.results_save(
+            event=event,
+            decision_ky=form.cleaned_data["decision_ky"],
+            decision_ru=form.cleaned_data["decision_ru"],
+            protocol=form.cleaned_data.get("protocol"),
+            tallies=form.tallies(),
+        )
+
+    return _staff_form_page(
+        request, pk, "participation/results_form.html", make, save,
+        _("The results have been saved."),
+    )
+
+
+def attendance_edit(request, pk: int):
+    def make(event, data, files):
+        groups = selectors.active_groups()
+        initial = {
+            f"group_{group_id}": count
+            for group_id, count in event.attendance_counts.values_list("group_id", "count")
+        }
+        initial["villages"] = "\n".join(
+            f"{v.village}: {v.count}" for v in event.village_counts.all()
+        )
+        return AttendanceForm(data, groups=groups, initial=initial)
+
+    def save(event, form):
+        services.attendance_counts_save(
+            event=event, counts=form.counts(), villages=form.cleaned_data["villages"]
+        )
+
+    return _staff_form_page(
+        request, pk, "participation/attendance_form.html", make, save,
+        _("Attendance has been recorded."),
+    )
+
+
+# --- Residents: comment, reply, flag, choose, attend, follow ---------------------------------
+
+
+@require_POST
+def comment_create(request, pk: int):
+    event = _visible_event(request, pk)
+    if (response := _require(request, "participation.comment_event", event)) is not None:
+        return response
+    form = CommentForm(request.POST)
+    parent = None
+    error = None
+    if form.is_valid():
+        if form.cleaned_data.get("parent"):
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"], event=event).first()
+            if parent is None:
+                error = _("You can reply only to a comment on this event.")
+        if error is None:
+            try:
+                services.comment_create(
+                    user=request.user, event=event, text=form.cleaned_data["text"], parent=parent
+                )
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+    else:
+        error = " ".join(e for errs in form.errors.values() for e in errs)
+    if request.htmx:
+        context = _comment_section_context(request, event)
+        if error:
+            context["comment_error"] = error
+            context["comment_form"] = form
+        response = render(request, "participation/partials/comments.html", context)
+        if error:
+            response.status_code = 422 if "rate" not in error else 429
+            response["HX-Retarget"] = "#comments"
+            response["HX-Reswap"] = "outerHTML"
+        return _vary(response)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Your comment has been published."))
+    return redirect(f"{event.get_absolute_url()}#comments")
+
+
+def _comment(pk: int) -> Comment:
+    return get_object_or_404(
+        Comment.objects.select_related("event", "event__municipality", "author"), pk=pk
+    )
+
+
+def comment_flag(request, pk: int):
+    comment = _comment(pk)
+    if not comment.event.is_public:
+        raise Http404
+    if (response := _require(request, "participation.flag_comment", comment)) is not None:
+        return response
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        services.comment_flag(user=request.user, comment=comment, reason=reason)
+        if request.htmx:
+            return _vary(HttpResponse(
+                '<p class="notice" role="status">'
+                + _("Thank you: moderators will look at this comment.") + "</p>"
+            ))
+        messages.success(request, _("Thank you: moderators will look at this comment."))
+        return redirect(f"{comment.event.get_absolute_url()}#comment-{comment.pk}")
+    return render(request, "participation/comment_flag.html", {"form": form, "comment": comment})
+
+
+def comment_hide(request, pk: int):
+    comment = _comment(pk)
+    if (response := _require(request, "participation.hide_comment", comment)) is not None:
+        return response
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_hide(
+                actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.htmx:
+                comment.replies_list = list(
+                    comment.replies.select_related("author").order_by("created", "pk")
+                )
+                return _vary(render(
+                    request,
+                    "participation/partials/comment.html",
+                    {"comment": comment, "event": comment.event, "can_moderate_here": True,
+                     "can_take_part": True, "reply_list": comment.replies_list},
+                ))
+            messages.success(request, _("The comment has been hidden and its author told."))
+            return redirect(f"{comment.event.get_absolute_url()}#comment-{comment.pk}")
+    return render(request, "participation/comment_hide.html", {"form": form, "comment": comment})
+
+
+@require_POST
+def comment_dismiss(request, pk: int):
+    comment = _comment(pk)
+    if (response := _require(request, "participation.hide_comment", comment)) is not None:
+        return response
+    services.comment_flags_dismiss(actor=request.user, comment=comment)
+    messages.success(request, _("The flags have been dismissed; the comment stays."))
+    return redirect("participation:moderation")
+
+
+@require_POST
+def choose(request, pk: int):
+    event = _visible_event(request, pk)
+    if (response := _require(request, "participation.choose_event", event)) is not None:
+        return response
+    alternative = event.alternatives.filter(pk=request.POST.get("alternative") or 0).first()
+    error = None
+    if alternative is None:
+        error = _("Choose one of this event's alternatives.")
+    else:
+        services.choice_set(user=request.user, event=event, alternative=alternative)
+    if request.htmx:
+        context = _choice_context(request, event)
+        context["choice_error"] = error
+        context["choice_saved"] = error is None
+        return _vary(render(request, "participation/partials/choice.html", context))
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, _("Your choice has been saved. You may change it until the choice closes.")
+        )
+    return redirect(f"{event.get_absolute_url()}#choice")
+
+
+@require_POST
+def attend(request, pk: int):
+    event = _visible_event(request, pk)
+    if (response := _require(request, "participation.attend_event", event)) is not None:
+        return response
+    with contextlib.suppress(IntegrityError):  # a double click races itself
+        services.attendance_toggle(user=request.user, event=event)
+    if request.htmx:
+        return _vary(render(request, "participation/partials/attend.html",
+                            _attend_context(request, event)))
+    return redirect(f"{event.get_absolute_url()}#attend")
+
+
+@require_POST
+def follow_toggle(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug)
+    if (response := _require(request, "participation.follow_municipality", unit)) is not None:
+        return response
+    if Follow.objects.filter(user=request.user, municipality=unit).exists():
+        services.unfollow(user=request.user, municipality=unit)
+        messages.success(request, _("You no longer follow this municipality."))
+    else:
+        services.follow(user=request.user, municipality=unit)
+        messages.success(
+            request,
+            _("You follow this municipality: we will e-mail you its new events and results."),
+        )
+    target = request.POST.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = f"{reverse('events:landing')}?municipality={unit.slug}"
+    return redirect(target)
+
+
+def unfollow(request, token: str):
+    """One click from the e-mail: POST (mail clients' one-click, or the button) unfollows."""
+    if request.method == "POST":
+        unit_id = services.unfollow_by_token(token)
+        if unit_id is None:
+            raise Http404
+        unit = Municipality.objects.filter(pk=unit_id).first()
+        return render(request, "participation/unfollow.html", {"done": True, "unit": unit})
+    return render(request, "participation/unfollow.html", {"done": False, "token": token})
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+def moderation_queue(request):
+    if (response := _require(request, "participation.view_moderation_queue")) is not None:
+        return response
+    page = Paginator(selectors.flagged_comments(request.user), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    can_block = request.user.has_perm("participation.block_user")
+    records = []
+    blocks = []
+    if can_block:
+        records = list(
+            ModerationRecord.objects.select_related("actor", "target_user", "comment")[:20]
+        )
+        blocks = list(UserBlock.objects.select_related("user", "blocked_by").order_by("-created"))
+    return render(
+        request,
+        "participation/moderation_queue.html",
+        {"page": page, "can_block": can_block, "records": records, "blocks": blocks},
+    )
+
+
+def user_block(request, user_id: int):
+    if (response := _require(request, "participation.block_user")) is not None:
+        return response
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_block(actor=request.user, user=target, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The user has been blocked from taking part."))
+            return redirect("participation:moderation")
+    return render(request, "participation/user_block.html", {"form": form, "target": target})
+
+
+@require_POST
+def user_unblock(request, user_id: int):
+    if (response := _require(request, "participation.block_user")) is not None:
+        return response
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    services.user_unblock(actor=request.user, user=target)
+    messages.success(request, _("The user may take part again."))
+    return redirect("participation:moderation")
+
+
+# --- Balance ----------------------------------------------------------------------------------
+
+
+def _balance_scope(request):
+    unit = None
+    if request.GET.get("unit"):
+        unit = Municipality.objects.filter(slug=request.GET["unit"]).first()
+        if unit is None:
+            raise Http404
+    try:
+        year = int(request.GET.get("year") or 0) or None
+    except ValueError:
+        year = None
+    return unit, year
+
+
+def balance(request):
+    unit, year = _balance_scope(request)
+    units = list(
+        Municipality.objects.filter(kind__in=("oblast", "city_republican", "rayon"))
+        .only("pk", "slug", "name", "name_ky", "name_ru", "kind")
+        .order_by("kind", "name")
+    )
+    return render(
+        request,
+        "participation/balance.html",
+        {
+            "balance": selectors.scope_balance(unit=unit, year=year),
+            "unit": unit,
+            "year": year,
+            "years": selectors.balance_years(),
+            "units": units,
+            "csv_query": request.GET.urlencode(),
+            "can_edit_shares": unit is not None
+            and request.user.has_perm("participation.manage_events", unit),
+        },
+    )
+
+
+def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow([
+        "scope", "dimension", "group", "participants", "share_participants_percent",
+        "share_population_percent", "representation_ratio", "under_represented",
+        "representativeness_score",
+    ])
+    for dimension in balance.dimensions:
+        for row in dimension.rows:
+            writer.writerow([
+                scope, dimension.dimension, row.group.key, row.count,
+                "" if row.share_percent is None else row.share_percent,
+                "" if row.population_percent is None else row.population_percent,
+                "" if row.ratio is None else row.ratio,
+                "yes" if row.under_represented else "no",
+                "" if dimension.score is None else dimension.score,
+            ])
+    for village in balance.villages:
+        writer.writerow([
+            scope, "village", village["village"], village["count"],
+            "" if village["percent"] is None else village["percent"], "", "", "", "",
+        ])
+    for source in balance.sources:
+        writer.writerow(["source", "", source, "", "", "", "", "", ""])
+    return response
+
+
+def balance_csv(request):
+    unit, year = _balance_scope(request)
+    scope = f"{unit.slug if unit else 'kyrgyzstan'}/{year or 'all-years'}"
+    return _balance_csv(
+        selectors.scope_balance(unit=unit, year=year), "participation-balance.csv", scope
+    )
+
+
+def event_balance_csv(request, pk: int):
+    event = selectors.event_for_page(pk)
+    if event is None or not event.is_public:
+        raise Http404  # open data: public events only
+    return _balance_csv(selectors.event_balance(event), f"event-{pk}-balance.csv", f"event-{pk}")
+
+
+def reference_shares_edit(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug)
+    if (response := _require(request, "participation.manage_events", unit)) is not None:
+        return response
+    groups = list(selectors.active_groups())
+    own = {s.group_id: s for s in unit.reference_shares.all()}
+    initial = {f"share_{gid}": s.percent for gid, s in own.items()}
+    if own:
+        initial["source"] = next(iter(own.values())).source
+    form = ReferenceSharesForm(request.POST or None, groups=groups, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reference_shares_save(
+                municipality=unit, shares=form.shares(), source=form.cleaned_data["source"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The population shares have been saved."))
+            return redirect(f"{reverse('participation:balance')}?unit={unit.slug}")
+    national, _sources = selectors.reference_shares(None)
+    return render(
+        request,
+        "participation/reference_shares_form.html",
+        {"form": form, "unit": unit, "national": national,
+         "dimensions": dict(BalanceGroup.Dimension.choices)},
+    )

@@ -1,0 +1,35 @@
+import pytest
+from pytest_factoryboy import register
+
+from tests.participation.factories import AlternativeFactory
+from tests.participation.factories import CommentFactory
+from tests.participation.factories import EventFactory
+
+register(EventFactory)
+register(AlternativeFactory)
+register(CommentFactory)
+
+
+@pytest.fixture
+def moderator(user_factory):
+    return user_factory(is_moderator=True, display_name="Модератор")
+
+
+@pytest.fixture
+def site_admin(user_factory):
+    return user_factory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def roles(municipality_factory, citizen, staff_of, moderator, site_admin, event):
+    """The six roles of the permission matrix, relative to `event`'s municipality."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return {
+        "anonymous": AnonymousUser(),
+        "citizen": citizen,
+        "staff": staff_of(event.municipality),
+        "other_staff": staff_of(municipality_factory()),
+        "moderator": moderator,
+        "admin": site_admin,
+    }
