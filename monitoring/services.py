@@ -1,0 +1,283 @@
+"""Writes of joint monitoring. Each checks the state it may act in and leaves a history row.
+
+Permissions are decided in rules.py (views ask them); the services still refuse any state
+change that the workflow does not allow, so no caller can alter what is published.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Action
+from .models import ActionProgress
+from .models import AuditEvent
+from .models import Cycle
+from .models import DissentingOpinion
+from .models import Evaluation
+from .models import Evidence
+from .models import Findings
+from .models import GroupMember
+from .models import MonitoringAct
+from .models import MunicipalResponse
+from .models import PlanItem
+from .uploads import checked_upload
+
+Status = MonitoringAct.Status
+
+
+def _log(*, cycle, actor, verb, act=None, from_status="", to_status="", comment="") -> None:
+    AuditEvent.objects.create(
+        cycle=cycle,
+        act=act,
+        actor=actor,
+        verb=verb,
+        from_status=from_status,
+        to_status=to_status,
+        comment=comment,
+    )
+
+
+def _member_of(user, cycle: Cycle) -> GroupMember:
+    member = GroupMember.objects.filter(group_id=cycle.group_id, user=user).first()
+    if member is None:
+        raise PermissionDenied(_("Only members of the monitoring group may do this."))
+    return member
+
+
+def _require_open(cycle: Cycle) -> None:
+    if cycle.is_published:
+        raise PermissionDenied(_("The results of this cycle are published and cannot change."))
+
+
+def _require_editable(act: MonitoringAct) -> None:
+    _require_open(act.cycle)
+    if not act.is_editable:
+        raise PermissionDenied(_("Only drafts and returned acts can be edited."))
+
+
+@transaction.atomic
+def plan_item_save(*, cycle: Cycle, item: PlanItem) -> PlanItem:
+    _require_open(cycle)
+    item.cycle = cycle
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def act_create(*, cycle: Cycle, user, title: str, place: str, visited_on) -> MonitoringAct:
+    _require_open(cycle)
+    member = _member_of(user, cycle)
+    act = MonitoringAct(cycle=cycle, author=member, title=title, place=place, visited_on=visited_on)
+    act.full_clean()
+    act.save()
+    _log(cycle=cycle, act=act, actor=user, verb=AuditEvent.Verb.ACT_CREATED, to_status=Status.DRAFT)
+    return act
+
+
+@transaction.atomic
+def act_update(*, act: MonitoringAct, **fields) -> MonitoringAct:
+    _require_editable(act)
+    for name, value in fields.items():
+        setattr(act, name, value)
+    act.full_clean()
+    act.save()
+    return act
+
+
+@transaction.atomic
+def evaluation_save(*, act: MonitoringAct, evaluation: Evaluation) -> Evaluation:
+    """Create or update one evaluation of a draft act (the form already set its fields)."""
+    _require_editable(act)
+    evaluation.act = act
+    if not evaluation.method and evaluation.indicator_id:
+        evaluation.method = evaluation.indicator.method
+    evaluation.full_clean()
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_delete(*, evaluation: Evaluation) -> None:
+    _require_editable(evaluation.act)
+    for attachment in evaluation.attachments.all():
+        attachment.file.delete(save=False)
+    evaluation.delete()
+
+
+@transaction.atomic
+def evidence_add(*, evaluation: Evaluation, upload, caption: str = "") -> Evidence:
+    _require_editable(evaluation.act)
+    checked = checked_upload(upload)
+    upload.name = f"evidence.{checked.extension}"
+    evidence = Evidence(
+        evaluation=evaluation,
+        file=upload,
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=checked.size,
+        caption=caption,
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence) -> None:
+    _require_editable(evidence.evaluation.act)
+    evidence.file.delete(save=False)
+    evidence.delete()
+
+
+def _transition(act: MonitoringAct, *, user, allowed: tuple, to: str, verb: str, comment=""):
+    if act.status not in allowed:
+        raise PermissionDenied(_("This act cannot make that step from its present state."))
+    previous = act.status
+    act.status = to
+    fields = ["status", "modified"]
+    if verb == AuditEvent.Verb.ACT_RETURNED:
+        act.review_comment = comment
+        fields.append("review_comment")
+    act.save(update_fields=fields)
+    _log(
+        cycle=act.cycle,
+        act=act,
+        actor=user,
+        verb=verb,
+        from_status=previous,
+        to_status=to,
+        comment=comment,
+    )
+    return act
+
+
+@transaction.atomic
+def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
+    _require_editable(act)
+    if not act.evaluations.exists():
+        raise ValidationError(_("Add at least one evaluation before submitting the act."))
+    return _transition(
+        act, user=user, allowed=MonitoringAct.EDITABLE, to=Status.SUBMITTED,
+        verb=AuditEvent.Verb.ACT_SUBMITTED,
+    )
+
+
+@transaction.atomic
+def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> MonitoringAct:
+    _require_open(act.cycle)
+    if not accept and not comment.strip():
+        raise ValidationError(_("Say what the author should change when returning an act."))
+    if accept:
+        return _transition(
+            act, user=user, allowed=(Status.SUBMITTED,), to=Status.ACCEPTED,
+            verb=AuditEvent.Verb.ACT_ACCEPTED, comment=comment,
+        )
+    return _transition(
+        act, user=user, allowed=(Status.SUBMITTED,), to=Status.RETURNED,
+        verb=AuditEvent.Verb.ACT_RETURNED, comment=comment,
+    )
+
+
+@transaction.atomic
+def act_publish(*, act: MonitoringAct, user) -> MonitoringAct:
+    return _transition(
+        act, user=user, allowed=(Status.ACCEPTED,), to=Status.PUBLISHED,
+        verb=AuditEvent.Verb.ACT_PUBLISHED,
+    )
+
+
+@transaction.atomic
+def findings_save(*, cycle: Cycle, **texts) -> Findings:
+    _require_open(cycle)
+    findings, _created = Findings.objects.get_or_create(cycle=cycle)
+    for name, value in texts.items():
+        setattr(findings, name, value)
+    findings.full_clean()
+    findings.save()
+    return findings
+
+
+@transaction.atomic
+def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
+    _require_open(cycle)
+    member = _member_of(user, cycle)
+    if not text.strip():
+        raise ValidationError(_("Write the opinion."))
+    dissent, _created = DissentingOpinion.objects.update_or_create(
+        cycle=cycle, member=member, defaults={"text": text}
+    )
+    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.DISSENT, comment=text)
+    return dissent
+
+
+@transaction.atomic
+def cycle_publish(*, cycle: Cycle, user) -> Cycle:
+    """Publish the results: accepted acts go public; nothing may wait for review."""
+    _require_open(cycle)
+    acts = list(cycle.acts.select_for_update())
+    if any(act.status == Status.SUBMITTED for act in acts):
+        raise ValidationError(_("Review every submitted act before publishing the results."))
+    if not any(act.status in (Status.ACCEPTED, Status.PUBLISHED) for act in acts):
+        raise ValidationError(_("Accept at least one act before publishing the results."))
+    if not hasattr(cycle, "findings"):
+        raise ValidationError(_("Write the findings before publishing the results."))
+    for act in acts:
+        if act.status == Status.ACCEPTED:
+            act_publish(act=act, user=user)
+    cycle.status = Cycle.Status.PUBLISHED
+    cycle.published_at = timezone.now()
+    cycle.save(update_fields=["status", "published_at", "modified"])
+    _log(
+        cycle=cycle,
+        actor=user,
+        verb=AuditEvent.Verb.CYCLE_PUBLISHED,
+        from_status=Cycle.Status.IN_PROGRESS,
+        to_status=Cycle.Status.PUBLISHED,
+    )
+    return cycle
+
+
+@transaction.atomic
+def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
+    if not cycle.is_published:
+        raise PermissionDenied(_("The municipality responds to published results."))
+    if MunicipalResponse.objects.filter(cycle=cycle).exists():
+        raise PermissionDenied(_("The official response has already been given."))
+    response = MunicipalResponse(cycle=cycle, responded_by=user, **texts)
+    response.full_clean()
+    response.save()
+    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.RESPONSE)
+    return response
+
+
+@transaction.atomic
+def action_add(*, cycle: Cycle, user, action: Action) -> Action:
+    action.cycle = cycle
+    action.full_clean()
+    action.save()
+    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.ACTION_ADDED, comment=action.text)
+    return action
+
+
+@transaction.atomic
+def action_progress(*, action: Action, user, note: str, status: str) -> ActionProgress:
+    if not action.is_open:
+        raise PermissionDenied(_("This action is closed."))
+    entry = ActionProgress(action=action, note=note, status=status, author=user)
+    entry.full_clean()
+    entry.save()
+    previous = action.status
+    action.status = status
+    action.save(update_fields=["status", "modified"])
+    _log(
+        cycle=action.cycle,
+        actor=user,
+        verb=AuditEvent.Verb.ACTION_PROGRESS,
+        from_status=previous,
+        to_status=status,
+        comment=note,
+    )
+    return entry

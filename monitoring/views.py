@@ -1,0 +1,548 @@
+"""Joint monitoring pages. Views ask rules.py, read through selectors, write through services."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse
+from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.models import Municipality
+from portal.i18n import translated
+from portal.views import section_landing
+
+from . import forms
+from . import selectors
+from . import services
+from .models import Action
+from .models import AuditEvent
+from .models import Cycle
+from .models import Evaluation
+from .models import Evidence
+from .models import MonitoringAct
+from .rules import is_group_member
+
+
+class _LoginRequiredError(Exception):
+    pass
+
+
+def _require(request, perm: str, obj) -> None:
+    """403 for signed-in users without the permission; anonymous visitors go to log in."""
+    if request.user.has_perm(perm, obj):
+        return
+    if not request.user.is_authenticated:
+        raise _LoginRequiredError
+    raise PermissionDenied
+
+
+def guarded(view):
+    """Turn a permission refusal for an anonymous visitor into a redirect to log in."""
+
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequiredError:
+            return redirect_to_login(request.get_full_path())
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _cycle(pk: int) -> Cycle:
+    return get_object_or_404(selectors.cycle_queryset(), pk=pk)
+
+
+def _act(pk: int) -> MonitoringAct:
+    return get_object_or_404(
+        MonitoringAct.objects.select_related("cycle__municipality", "cycle__group", "author"),
+        pk=pk,
+    )
+
+
+def _form_page(request, *, form, title: str, back_url: str, context_obj=None, submit=None):
+    return render(
+        request,
+        "monitoring/form.html",
+        {
+            "form": form,
+            "title": title,
+            "back_url": back_url,
+            "context_obj": context_obj,
+            "submit_label": submit or _("Save"),
+        },
+    )
+
+
+# --- public pages ----------------------------------------------------------------------------
+
+
+def landing(request):
+    return section_landing(
+        request,
+        "monitoring",
+        {"latest": selectors.latest_published(), "areas": selectors.catalogue()},
+    )
+
+
+def indicator_list(request):
+    return render(request, "monitoring/indicator_list.html", {"areas": selectors.catalogue()})
+
+
+def municipality(request, slug: str):
+    unit = get_object_or_404(Municipality.objects.select_related("parent"), slug=slug)
+    cycles = list(selectors.municipality_cycles(unit))
+    latest_actions = selectors.action_plan(cycles[0]) if cycles else []
+    return render(
+        request,
+        "monitoring/municipality.html",
+        {
+            "unit": unit,
+            "cycles": cycles,
+            "actions": latest_actions,
+            "progress": selectors.action_progress(latest_actions),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def cycle_detail(request, pk: int):
+    cycle = _cycle(pk)
+    members = list(cycle.group.members.all())
+    for member in members:
+        member.age = member.age_on(cycle.period_end.year)
+    actions = list(selectors.action_plan(cycle))
+    page = Paginator(selectors.visible_acts(cycle, request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    insider = request.user.is_superuser or is_group_member(request.user, cycle)
+    history = selectors.cycle_history(cycle)
+    if not insider:
+        history = history.filter(
+            Q(act__isnull=True) | Q(act__status=MonitoringAct.Status.PUBLISHED)
+        ).exclude(verb=AuditEvent.Verb.DISSENT, cycle__status=Cycle.Status.IN_PROGRESS)
+    return render(
+        request,
+        "monitoring/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "members": members,
+            "balance": selectors.group_balance(members, cycle.period_end.year),
+            "plan": cycle.plan_items.select_related("indicator__area"),
+            "acts": page,
+            "actions": actions,
+            "progress": selectors.action_progress(actions),
+            "dissents": cycle.dissents.select_related("member")
+            if cycle.is_published or insider
+            else [],
+            "history": history,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def scorecard(request, pk: int):
+    cycle = _cycle(pk)
+    return render(
+        request,
+        "monitoring/scorecard.html",
+        {"cycle": cycle, "card": selectors.scorecard(cycle)},
+    )
+
+
+def rayon(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    return render(
+        request, "monitoring/rayon.html", {"comparison": selectors.rayon_comparison(unit)}
+    )
+
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A CSV cell that spreadsheets will not run as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(_DANGEROUS):
+        return "'" + text
+    return text
+
+
+def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # spreadsheets then read the Cyrillic correctly
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return response
+
+
+def scorecard_csv(request, pk: int):
+    cycle = _cycle(pk)
+    card = selectors.scorecard(cycle)
+    header = [
+        "municipality", "cycle", "period_start", "period_end", "service_area", "indicator_code",
+        "indicator", "scale", "better", "value", "evaluations", "score_0_100", "target",
+        "target_score_0_100", "previous_value", "previous_score_0_100",
+    ]
+    rows = (
+        [
+            translated(cycle.municipality, "name"), translated(cycle, "title"),
+            cycle.period_start.isoformat(), cycle.period_end.isoformat(),
+            translated(row.indicator.area, "name"), row.indicator.code,
+            translated(row.indicator, "name"), row.indicator.scale, row.indicator.direction,
+            row.value, row.evaluations, row.score, row.target, row.target_score,
+            row.previous_value, row.previous_score,
+        ]
+        for row in card.rows
+    )
+    return _csv_response(f"monitoring-cycle-{cycle.pk}.csv", header, rows)
+
+
+def rayon_csv(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    comparison = selectors.rayon_comparison(unit)
+    header = ["municipality", "cycle", "period_end", "overall_0_100"] + [
+        area.code for area in comparison.areas
+    ]
+    rows = (
+        [
+            translated(row.municipality, "name"),
+            translated(row.cycle, "title") if row.cycle else "",
+            row.cycle.period_end.isoformat() if row.cycle else "",
+            row.score,
+            *row.scores,
+        ]
+        for row in comparison.rows
+    )
+    return _csv_response(f"monitoring-{unit.slug}.csv", header, rows)
+
+
+# --- acts and evaluations --------------------------------------------------------------------
+
+
+@guarded
+def act_detail(request, pk: int):
+    act = get_object_or_404(selectors.act_detail(pk))
+    _require(request, "monitoring.view_act", act)
+    return render(
+        request,
+        "monitoring/act_detail.html",
+        {"act": act, "cycle": act.cycle, "review_form": forms.ReviewForm()},
+    )
+
+
+@guarded
+def act_create(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.add_act", cycle)
+    form = forms.ActForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        act = services.act_create(cycle=cycle, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The act is saved as a draft. Add evaluations to it."))
+        return redirect(act)
+    return _form_page(
+        request, form=form, title=_("New monitoring act"), back_url=cycle.get_absolute_url(),
+        context_obj=cycle,
+    )
+
+
+@guarded
+def act_edit(request, pk: int):
+    act = _act(pk)
+    _require(request, "monitoring.change_act", act)
+    form = forms.ActForm(request.POST or None, instance=act)
+    if request.method == "POST" and form.is_valid():
+        services.act_update(act=act, **form.cleaned_data)
+        messages.success(request, _("The act is saved."))
+        return redirect(act)
+    return _form_page(
+        request, form=form, title=_("Edit the monitoring act"), back_url=act.get_absolute_url(),
+        context_obj=act,
+    )
+
+
+def _workflow_step(request, act, step) -> HttpResponse:
+    try:
+        step()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect(act)
+
+
+@guarded
+@require_POST
+def act_submit(request, pk: int):
+    act = _act(pk)
+    _require(request, "monitoring.change_act", act)
+
+    def step():
+        services.act_submit(act=act, user=request.user)
+        messages.success(request, _("The act is submitted to the group lead."))
+
+    return _workflow_step(request, act, step)
+
+
+@guarded
+@require_POST
+def act_review(request, pk: int):
+    act = _act(pk)
+    _require(request, "monitoring.review_act", act)
+    form = forms.ReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(act)
+
+    def step():
+        accept = form.cleaned_data["decision"] == "accept"
+        services.act_review(
+            act=act, user=request.user, accept=accept, comment=form.cleaned_data["comment"]
+        )
+        messages.success(
+            request, _("The act is accepted.") if accept else _("The act is returned.")
+        )
+
+    return _workflow_step(request, act, step)
+
+
+@guarded
+@require_POST
+def act_publish(request, pk: int):
+    act = _act(pk)
+    _require(request, "monitoring.publish_act", act)
+
+    def step():
+        services.act_publish(act=act, user=request.user)
+        messages.success(request, _("The act is published."))
+
+    return _workflow_step(request, act, step)
+
+
+@guarded
+def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
+    if pk is not None:
+        evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+        act = _act(evaluation.act_id)
+    else:
+        evaluation = None
+        act = _act(act_pk)
+    _require(request, "monitoring.change_act", act)
+    form = forms.EvaluationForm(request.POST or None, instance=evaluation, act=act)
+    if request.method == "POST" and form.is_valid():
+        services.evaluation_save(act=act, evaluation=form.instance)
+        messages.success(request, _("The evaluation is saved."))
+        return redirect(act)
+    title = _("Edit the evaluation") if evaluation else _("New evaluation")
+    return _form_page(
+        request, form=form, title=title, back_url=act.get_absolute_url(), context_obj=act
+    )
+
+
+@guarded
+@require_POST
+def evaluation_delete(request, pk: int):
+    evaluation = get_object_or_404(Evaluation, pk=pk)
+    act = _act(evaluation.act_id)
+    _require(request, "monitoring.change_act", act)
+    services.evaluation_delete(evaluation=evaluation)
+    messages.success(request, _("The evaluation is deleted."))
+    return redirect(act)
+
+
+@guarded
+def evidence_add(request, pk: int):
+    evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+    act = _act(evaluation.act_id)
+    _require(request, "monitoring.change_act", act)
+    form = forms.EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.evidence_add(
+            evaluation=evaluation,
+            upload=form.cleaned_data["file"],
+            caption=form.cleaned_data["caption"],
+        )
+        messages.success(request, _("The file is attached."))
+        return redirect(act)
+    return _form_page(
+        request, form=form, title=_("Attach a photo or document"),
+        back_url=act.get_absolute_url(), context_obj=evaluation, submit=_("Upload"),
+    )
+
+
+@guarded
+def evidence_file(request, pk: int):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related(
+            "evaluation__act__cycle__group", "evaluation__act__author"
+        ),
+        pk=pk,
+    )
+    _require(request, "monitoring.view_act", evidence.evaluation.act)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type=evidence.content_type,
+        as_attachment=evidence.kind == Evidence.Kind.DOCUMENT,
+        filename=evidence.file.name.rsplit("/", 1)[-1],
+    )
+
+
+@guarded
+@require_POST
+def evidence_delete(request, pk: int):
+    evidence = get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
+    act = _act(evidence.evaluation.act_id)
+    _require(request, "monitoring.change_act", act)
+    services.evidence_delete(evidence=evidence)
+    messages.success(request, _("The file is removed."))
+    return redirect(act)
+
+
+# --- the cycle: plan, dissent, findings, publication, response, action plan -------------------
+
+
+@guarded
+def plan_item_add(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.change_plan", cycle)
+    form = forms.PlanItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if cycle.plan_items.filter(indicator=form.cleaned_data["indicator"]).exists():
+            form.add_error("indicator", _("This indicator is already in the plan."))
+        else:
+            services.plan_item_save(cycle=cycle, item=form.instance)
+            messages.success(request, _("The plan is updated."))
+            return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("Add an indicator to the plan"),
+        back_url=cycle.get_absolute_url(), context_obj=cycle,
+    )
+
+
+@guarded
+def dissent(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.add_dissent", cycle)
+    form = forms.DissentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.dissent_save(cycle=cycle, user=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your dissenting opinion is recorded."))
+        return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("Record a dissenting opinion"),
+        back_url=cycle.get_absolute_url(), context_obj=cycle,
+    )
+
+
+@guarded
+def findings(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.change_findings", cycle)
+    instance = getattr(cycle, "findings", None) if hasattr(cycle, "findings") else None
+    form = forms.FindingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.findings_save(cycle=cycle, **form.cleaned_data)
+        messages.success(request, _("The findings are saved."))
+        return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("Findings and recommendations"),
+        back_url=cycle.get_absolute_url(), context_obj=cycle,
+    )
+
+
+@guarded
+@require_POST
+def cycle_publish(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.publish_cycle", cycle)
+    try:
+        services.cycle_publish(cycle=cycle, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The results are published."))
+    return redirect(cycle)
+
+
+@guarded
+def response(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.respond_cycle", cycle)
+    form = forms.ResponseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.response_give(cycle=cycle, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The official response is published."))
+        return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("Official response of the municipality"),
+        back_url=cycle.get_absolute_url(), context_obj=cycle, submit=_("Publish the response"),
+    )
+
+
+@guarded
+def action_add(request, pk: int):
+    cycle = _cycle(pk)
+    _require(request, "monitoring.add_action", cycle)
+    form = forms.ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.action_add(cycle=cycle, user=request.user, action=form.instance)
+        messages.success(request, _("The action is added to the plan."))
+        return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("Add an action to the plan"),
+        back_url=cycle.get_absolute_url(), context_obj=cycle,
+    )
+
+
+@guarded
+def action_progress(request, pk: int):
+    action = get_object_or_404(
+        Action.objects.select_related("cycle__municipality", "cycle__group"), pk=pk
+    )
+    _require(request, "monitoring.change_action", action)
+    form = forms.ProgressForm(request.POST or None, initial={"status": action.status})
+    if request.method == "POST" and form.is_valid():
+        services.action_progress(action=action, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The progress is noted."))
+        return redirect(action.cycle)
+    return _form_page(
+        request, form=form, title=_("Note progress on the action"),
+        back_url=action.cycle.get_absolute_url(), context_obj=action,
+    )
+
+
+@login_required
+def desk(request):
+    return render(
+        request,
+        "monitoring/desk.html",
+        {
+            "memberships": selectors.my_memberships(request.user),
+            "acts": selectors.my_acts(request.user)[:50],
+            "to_review": selectors.acts_to_review(request.user),
+        },
+    )
