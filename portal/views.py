@@ -1,5 +1,6 @@
 """Site-wide pages: home, section landings, profile, health."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -9,6 +10,8 @@ from django.shortcuts import redirect
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -39,9 +42,18 @@ def section_landing(request, key: str, extra_context: dict | None = None):
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("portal:profile")
+        user = form.save()
+        # Show the profile in the language just chosen, and remember it for the next visit.
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
+            response = redirect(reverse("portal:profile"))
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.preferred_language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+        )
+        return response
     memberships = request.user.staff_memberships.select_related("municipality").order_by(
         "municipality__name"
     )

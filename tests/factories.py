@@ -7,8 +7,7 @@ from municipalities.models import Municipality
 from municipalities.models import StaffMembership
 from portal.models import User
 
-
-PASSWORD = "correct-horse-battery"  # noqa: S105 - tests only
+PASSWORD = "correct-horse-battery"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -112,6 +112,8 @@ def test_profile_saves_display_name_language_and_home(client, user, municipality
         },
     )
     assert response.status_code == 302
+    assert response["Location"] == "/ru/profile/"
+    assert response.cookies["lang"].value == "ru"
     user.refresh_from_db()
     assert (user.display_name, user.preferred_language) == ("Бакыт", "ru")
     assert user.home_municipality == municipality

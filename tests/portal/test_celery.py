@@ -45,9 +45,13 @@ def test_rolled_back_transaction_queues_nothing(monkeypatch):
 
     sent = []
     monkeypatch.setattr(ping, "delay", lambda **kw: sent.append(kw))
-    with pytest.raises(RuntimeError), transaction.atomic():
-        enqueue_on_commit(ping, value="x")
-        raise RuntimeError
+    def queue_then_fail():
+        with transaction.atomic():
+            enqueue_on_commit(ping, value="x")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        queue_then_fail()
     assert sent == []
 
 

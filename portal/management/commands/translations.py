@@ -79,6 +79,7 @@ class Command(BaseCommand):
             locale=list(LANGS),
             ignore_patterns=[".venv/*", "var/*", "staticfiles/*", "tests/*", "bench/*"],
             no_obsolete=True,
+            no_location=True,
             verbosity=0,
         )
         sources = load_sources()
