@@ -80,6 +80,8 @@ class ProfileForm(SideBySideMixin, forms.ModelForm):
 
 
 class BodyForm(SideBySideMixin, forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Body
         fields = BODY_FIELDS

@@ -261,7 +261,9 @@ class Body(TimeStampedModel):
         _("number of seats"), null=True, blank=True, help_text=_("For a council only.")
     )
     is_demo = models.BooleanField(
-        _("demo entry"), default=False, help_text=_("Invented for the demonstration; not real data.")
+        _("demo entry"),
+        default=False,
+        help_text=_("Invented for the demonstration; not real data."),
     )
 
     class Meta:

@@ -1,9 +1,11 @@
 """Reads of the directory. Each returns what its page shows in a fixed number of queries."""
 
+import logging
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.db import transaction
 from django.db.models import Count
 from django.db.models import Prefetch
 from django.db.models import Q
@@ -17,6 +19,8 @@ from .models import Municipality
 from .models import Succession
 from .models import Village
 from .models import fold_for_search
+
+logger = logging.getLogger(__name__)
 
 TOP_LEVEL_KINDS = (Municipality.Kind.OBLAST, Municipality.Kind.CITY_REPUBLICAN)
 # Units that group others: oblast and rayon overview pages list what they hold.
@@ -186,7 +190,12 @@ def profile_blocks(unit: Municipality) -> list[dict]:
         hook = None
         if find_spec(app) is not None and find_spec(f"{app}.selectors") is not None:
             hook = getattr(import_module(f"{app}.selectors"), "municipality_profile_block", None)
-        block = hook(unit) if hook is not None else None
+        try:
+            with transaction.atomic():  # a savepoint: a failed query leaves the page usable
+                block = hook(unit) if hook is not None else None
+        except Exception:  # one section's failure must not take the profile down
+            logger.exception("profile block of %s failed for %s", app, unit.slug)
+            block = None
         if not block:
             block = {"title": _section_title(app), "items": [], "more_url": None}
         block = {

@@ -121,10 +121,12 @@ def _snapshot(obj, fields: list[str]) -> dict:
 
 
 def _plain(value):
+    if value == "":
+        return None  # an empty text and a missing one are the same to a reader
     if isinstance(value, datetime.date):
         return value.isoformat()
     if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
-        return value.name or ""
+        return value.name or None
     return value
 
 
@@ -150,7 +152,8 @@ def _record(*, municipality, actor, action: str, obj, changes: dict) -> ChangeRe
 def _save_with_history(*, obj, municipality, actor, data: dict, fields: list[str]):
     """Apply data to obj, validate, save, and record exactly what changed."""
     creating = obj.pk is None
-    before = {} if creating else _snapshot(obj, fields)
+    # Read "before" from the database: a bound ModelForm has already changed the instance.
+    before = {} if creating else _snapshot(type(obj).objects.get(pk=obj.pk), fields)
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()
@@ -174,9 +177,7 @@ def _delete_with_history(*, obj, municipality, actor, fields: list[str]) -> None
         actor=actor,
         action="deleted",
         obj=obj,
-        changes={
-            name: [value, None] for name, value in snapshot.items() if value not in ("", None)
-        },
+        changes={name: [value, None] for name, value in snapshot.items() if value is not None},
     )
     obj.delete()
 
