@@ -473,11 +473,11 @@ def comment_create(request, pk: int):
         if error:
             context["comment_error"] = error
             context["comment_form"] = form
+        # 200 even on an error: htmx swaps only successful responses, and the message
+        # must replace the form the resident is looking at.
         response = render(request, "participation/partials/comments.html", context)
-        if error:
-            response.status_code = 422 if "rate" not in error else 429
-            response["HX-Retarget"] = "#comments"
-            response["HX-Reswap"] = "outerHTML"
+        response["HX-Retarget"] = "#comments"
+        response["HX-Reswap"] = "outerHTML"
         return _vary(response)
     if error:
         messages.error(request, error)
@@ -555,7 +555,8 @@ def choose(request, pk: int):
     event = _visible_event(request, pk)
     if (response := _require(request, "participation.choose_event", event)) is not None:
         return response
-    alternative = event.alternatives.filter(pk=request.POST.get("alternative") or 0).first()
+    raw = request.POST.get("alternative", "")
+    alternative = event.alternatives.filter(pk=int(raw)).first() if raw.isdigit() else None
     error = None
     if alternative is None:
         error = _("Choose one of this event's alternatives.")

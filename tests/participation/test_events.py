@@ -174,7 +174,8 @@ def test_drafts_are_invisible_to_the_public_everywhere(client, event_factory, ci
         "/ru/participation/balance.csv",
     ]:
         body = client.get(url).content.decode()
-        assert "ЧЕРНОВИК" not in body and "ЖАШЫРУУН" not in body, url
+        assert "ЧЕРНОВИК" not in body, url
+        assert "ЖАШЫРУУН" not in body, url
     assert client.get(f"/ru/events/{draft.pk}/event.ics").status_code == 404
     assert client.get(f"/ru/events/{draft.pk}/balance.csv").status_code == 404
     block = selectors.municipality_profile_block(draft.municipality)
@@ -193,7 +194,8 @@ def test_document_upload_checks_type_and_size(client, staff_of, event, settings)
     url = f"/ru/events/{event.pk}/documents/"
     bad_type = SimpleUploadedFile("virus.exe", b"MZ...", content_type="application/octet-stream")
     response = client.post(url, {"title_ky": "Файл", "file": bad_type})
-    assert response.status_code == 200 and response.context["form"].errors["file"]
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
     fake_pdf = SimpleUploadedFile("budget.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(url, {"title_ky": "Файл", "file": fake_pdf})
     assert response.context["form"].errors["file"]
@@ -228,7 +230,9 @@ def test_alternatives_only_before_the_choice_opens(client, staff_of, event_facto
     assert event.alternatives.count() == 1
 
 
-def test_publishing_notifies_followers_once(staff_of, event_factory, citizen, django_capture_on_commit_callbacks):
+def test_publishing_notifies_followers_once(
+    event_factory, citizen, django_capture_on_commit_callbacks
+):
     event = event_factory(status=Event.Status.DRAFT)
     services.follow(user=citizen, municipality=event.municipality)
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,240 @@
+"""Comments, replies, flags, hiding, blocking, rate limit, htmx variants."""
+
+import pytest
+from django.core import mail
+
+from participation import services
+from participation.models import Comment
+from participation.models import CommentFlag
+from participation.models import ModerationRecord
+from participation.models import UserBlock
+
+pytestmark = pytest.mark.django_db
+
+
+def post_comment(client, event, text, parent=None, **headers):
+    data = {"text": text}
+    if parent:
+        data["parent"] = parent.pk
+    return client.post(f"/ky/events/{event.pk}/comments/", data, headers=headers)
+
+
+def test_citizen_comments_and_links_become_nofollow_ugc(client, citizen, event):
+    client.force_login(citizen)
+    response = post_comment(client, event, "Смета: https://example.kg/smeta <b>жок</b>")
+    assert response.status_code == 302
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert 'href="https://example.kg/smeta" rel="nofollow ugc"' in html
+    assert "<b>жок</b>" not in html and "&lt;b&gt;жок&lt;/b&gt;" in html
+
+
+def test_anonymous_is_sent_to_login_and_nothing_saved(client, event):
+    response = post_comment(client, event, "Салам")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Comment.objects.exists()
+
+
+def test_comments_closed_when_event_not_open(client, citizen, event_factory):
+    event = event_factory(status="published")
+    client.force_login(citizen)
+    assert post_comment(client, event, "Салам").status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_empty_comment_is_refused_with_a_message(client, citizen, event):
+    client.force_login(citizen)
+    response = post_comment(client, event, "   ")
+    assert response.status_code == 302
+    assert not Comment.objects.exists()
+    page = client.get(event.get_absolute_url())
+    assert any(m.level_tag == "error" for m in page.context["messages"])
+
+
+def test_reply_one_level_only(client, citizen, event, comment_factory):
+    top = comment_factory(event=event)
+    client.force_login(citizen)
+    post_comment(client, event, "Жооп", parent=top)
+    reply = Comment.objects.get(parent=top)
+    post_comment(client, event, "Жооптун жообу", parent=reply)
+    assert Comment.objects.filter(parent=reply).count() == 0
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Жооп" in html
+
+
+def test_reply_to_another_events_comment_is_refused(citizen, event, comment_factory):
+    other = comment_factory()
+    with pytest.raises(Exception, match="only to a comment on this event"):
+        services.comment_create(user=citizen, event=event, text="x", parent=other)
+
+
+def test_rate_limit_per_user(client, citizen, event, settings, user_factory):
+    settings.PARTICIPATION_COMMENT_RATE = (3, 60)
+    client.force_login(citizen)
+    for number in range(3):
+        post_comment(client, event, f"comment {number}")
+    response = post_comment(client, event, "one too many", HX_REQUEST="true")
+    assert response.status_code == 200  # htmx swaps the message in
+    assert 'role="alert"' in response.content.decode()
+    assert Comment.objects.filter(author=citizen).count() == 3
+    # another user is not affected
+    client.force_login(user_factory())
+    post_comment(client, event, "someone else")
+    assert Comment.objects.count() == 4
+
+
+def test_htmx_post_returns_the_comment_section_with_vary(client, citizen, event):
+    client.force_login(citizen)
+    response = post_comment(client, event, "htmx comment", HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="comments"')
+    assert "<html" not in body
+    assert "htmx comment" in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_flag_then_queue_then_hide_with_email_and_record(
+    client, citizen, event, comment_factory, staff_of, user_factory,
+    django_capture_on_commit_callbacks,
+):
+    author = user_factory(preferred_language="ru")
+    comment = comment_factory(event=event, author=author, text="Оскорбление")
+    client.force_login(citizen)
+    response = client.post(f"/ky/events/comments/{comment.pk}/flag/", {"reason": "тил тийгизүү"})
+    assert response.status_code == 302
+    assert CommentFlag.objects.filter(comment=comment, is_resolved=False).count() == 1
+
+    staff = staff_of(event.municipality)
+    client.force_login(staff)
+    queue = client.get("/ky/participation/moderation/").content.decode()
+    assert "Оскорбление" in queue and "тил тийгизүү" in queue
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/ky/events/comments/{comment.pk}/hide/", {"reason": "Оскорбление жителей"}
+        )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.is_hidden and comment.hidden_reason == "Оскорбление жителей"
+    assert not CommentFlag.objects.filter(is_resolved=False).exists()
+    record = ModerationRecord.objects.get()
+    assert (record.actor, record.action, record.comment) == (staff, "hide", comment)
+    [message] = mail.outbox
+    assert message.to == [author.email]
+    assert "Оскорбление жителей" in message.body
+    assert "скрыт" in message.subject.lower() or "hidden" in message.subject.lower()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Оскорбление жителей" in html  # placeholder with reason stays
+    assert "<p>Оскорбление</p>" not in html
+    assert "Оскорбление" not in client.get("/ky/participation/moderation/").content.decode()
+
+
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("citizen", 403),
+                                              ("other_staff", 403), ("staff", 302),
+                                              ("moderator", 302), ("admin", 302)])
+def test_hide_matrix(client, roles, event, comment_factory, role, status):
+    comment = comment_factory(event=event)
+    if role != "anonymous":
+        client.force_login(roles[role])
+    response = client.post(f"/ky/events/comments/{comment.pk}/hide/", {"reason": "spam"})
+    assert response.status_code == status
+    if status == 302 and role == "anonymous":
+        assert "/accounts/login/" in response["Location"]
+    comment.refresh_from_db()
+    assert comment.is_hidden is (role in ("staff", "moderator", "admin"))
+
+
+def test_hide_without_reason_re_renders(client, moderator, comment):
+    client.force_login(moderator)
+    response = client.post(f"/ky/events/comments/{comment.pk}/hide/", {"reason": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+    comment.refresh_from_db()
+    assert not comment.is_hidden
+    assert not ModerationRecord.objects.exists()
+
+
+def test_htmx_hide_returns_the_placeholder(client, moderator, comment):
+    client.force_login(moderator)
+    response = client.post(
+        f"/ky/events/comments/{comment.pk}/hide/", {"reason": "спам"}, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert body.startswith(f'<li id="comment-{comment.pk}"')
+    assert "спам" in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_dismiss_flags_is_recorded(client, moderator, comment, citizen):
+    services.comment_flag(user=citizen, comment=comment, reason="")
+    client.force_login(moderator)
+    client.post(f"/ky/events/comments/{comment.pk}/dismiss/")
+    assert not CommentFlag.objects.filter(is_resolved=False).exists()
+    assert ModerationRecord.objects.get().action == "dismiss"
+    comment.refresh_from_db()
+    assert not comment.is_hidden
+
+
+def test_moderator_blocks_and_unblocks_a_user(client, moderator, citizen, event):
+    client.force_login(moderator)
+    response = client.post(f"/ky/participation/moderation/block/{citizen.pk}/", {"reason": "спам"})
+    assert response.status_code == 302
+    assert UserBlock.objects.filter(user=citizen).exists()
+    client.force_login(citizen)
+    assert post_comment(client, event, "мен кайра келдим").status_code == 403
+    client.force_login(moderator)
+    client.post(f"/ky/participation/moderation/unblock/{citizen.pk}/")
+    assert not UserBlock.objects.exists()
+    assert list(ModerationRecord.objects.order_by("created").values_list("action", flat=True)) == [
+        "block", "unblock"
+    ]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "citizen", "staff", "other_staff"])
+def test_block_denied(client, roles, role, user_factory):
+    target = user_factory()
+    if role != "anonymous":
+        client.force_login(roles[role])
+    response = client.post(f"/ky/participation/moderation/block/{target.pk}/", {"reason": "x"})
+    assert response.status_code in (302, 403)
+    assert not UserBlock.objects.exists()
+
+
+def test_block_without_reason_re_renders(client, moderator, citizen):
+    client.force_login(moderator)
+    response = client.post(f"/ky/participation/moderation/block/{citizen.pk}/", {"reason": ""})
+    assert response.status_code == 200
+    assert not UserBlock.objects.exists()
+
+
+def test_queue_denied_paths_and_staff_see_only_their_own(
+    client, citizen, staff_of, comment_factory, event_factory, user_factory
+):
+    assert client.get("/ky/participation/moderation/").status_code == 302
+    client.force_login(citizen)
+    assert client.get("/ky/participation/moderation/").status_code == 403
+    mine = comment_factory(text="МЕНИКИ")
+    theirs = comment_factory(text="БАШКАНЫКЫ")
+    flagger = user_factory()
+    services.comment_flag(user=flagger, comment=mine)
+    services.comment_flag(user=flagger, comment=theirs)
+    client.force_login(staff_of(mine.event.municipality))
+    html = client.get("/ky/participation/moderation/").content.decode()
+    assert "МЕНИКИ" in html and "БАШКАНЫКЫ" not in html
+
+
+def test_load_more_comments_htmx_and_without_js(client, event, comment_factory, settings):
+    settings.PAGE_SIZE = 3
+    for number in range(7):
+        comment_factory(event=event, text=f"comment number {number}")
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "comment number 0" in html and "comment number 3" not in html
+    assert "?page=2" in html
+    # without JavaScript: a full page
+    full = client.get(event.get_absolute_url() + "?page=2")
+    assert "<html" in full.content.decode() and "comment number 3" in full.content.decode()
+    # with htmx: only the next items
+    part = client.get(event.get_absolute_url() + "?page=2", headers={"HX-Request": "true"})
+    body = part.content.decode()
+    assert "<html" not in body and "comment number 3" in body and "comment number 0" not in body
+    assert "HX-Request" in part["Vary"]
