@@ -1,0 +1,226 @@
+from django import forms
+from django.forms import BaseFormSet
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .importing import xlsx_available
+from .models import NON_NEGATIVE
+from .models import BudgetYear
+from .models import CalendarStage
+from .models import ClassificationCode
+from .models import Transfer
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+class BudgetYearForm(forms.ModelForm):
+    class Meta:
+        model = BudgetYear
+        fields = ["year", "population", "note_ky", "note_ru"]
+        labels = {"note_ky": _("Note in Kyrgyz"), "note_ru": _("Note in Russian")}
+        widgets = {
+            "note_ky": forms.Textarea(attrs={"rows": 3}),
+            "note_ru": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["year"].disabled = True
+
+
+class BudgetLineForm(forms.Form):
+    """One line of the budget; codes come from the classification the portal keeps."""
+
+    code = forms.ModelChoiceField(
+        label=_("Classification code"),
+        queryset=ClassificationCode.objects.none(),
+        to_field_name="code",
+    )
+    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=300, required=False)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=300, required=False)
+    approved = forms.DecimalField(
+        label=_("Approved, som"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE
+    )
+    revised = forms.DecimalField(
+        label=_("Revised, som"),
+        max_digits=16,
+        decimal_places=2,
+        required=False,
+        validators=NON_NEGATIVE,
+    )
+    executed = forms.DecimalField(
+        label=_("Executed, som"),
+        max_digits=16,
+        decimal_places=2,
+        required=False,
+        validators=NON_NEGATIVE,
+    )
+
+    def __init__(self, *args, codes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].queryset = (
+            codes if codes is not None else ClassificationCode.objects.all()
+        )
+        self.fields["code"].label_from_instance = lambda c: f"{c.code} — {c.name}"
+
+    def as_line(self) -> dict:
+        data = self.cleaned_data
+        code = data["code"]
+        return {
+            "direction": code.direction,
+            "category": code.category,
+            "code": code.code,
+            "name_ky": data.get("name_ky") or code.name_ky or "",
+            "name_ru": data.get("name_ru") or code.name_ru or "",
+            "approved": data["approved"],
+            "revised": data.get("revised"),
+            "executed": data.get("executed"),
+        }
+
+
+class BaseLineFormSet(BaseFormSet):
+    def __init__(self, *args, codes=None, **kwargs):
+        self.codes = codes
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "codes": self.codes}
+
+    @property
+    def empty_form(self):  # pragma: no cover - no script uses it
+        return self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            codes=self.codes,
+        )
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form):
+                continue
+            code = form.cleaned_data["code"]
+            if code.code in seen:
+                form.add_error("code", _("This code is already used in another line."))
+            seen.add(code.code)
+
+    def lines(self) -> list[dict]:
+        return [
+            form.as_line()
+            for form in self.forms
+            if form.has_changed() and not self._should_delete_form(form)
+        ]
+
+
+LineFormSet = formset_factory(BudgetLineForm, formset=BaseLineFormSet, extra=5, can_delete=True)
+
+
+class PublishForm(forms.Form):
+    comment_ky = forms.CharField(
+        label=_("What changed and why, in Kyrgyz"), max_length=500, required=False
+    )
+    comment_ru = forms.CharField(
+        label=_("What changed and why, in Russian"), max_length=500, required=False
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (.csv or .xlsx)"),
+        help_text=_("Fill in the template offered on this page and upload it here."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        allowed = (".csv", ".xlsx") if xlsx_available() else (".csv",)
+        if not name.endswith(allowed):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file made from the template."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return upload
+
+
+def _url_field(name: str) -> forms.URLField:
+    field = CalendarStage._meta.get_field(name)
+    return forms.URLField(
+        label=field.verbose_name, help_text=field.help_text, required=False, assume_scheme="https"
+    )
+
+
+class CalendarStageForm(forms.ModelForm):
+    document_url = _url_field("document_url")
+    participation_url = _url_field("participation_url")
+
+    class Meta:
+        model = CalendarStage
+        fields = [
+            "stage",
+            "due_date",
+            "actual_date",
+            "document",
+            "document_url",
+            "participation_url",
+            "note_ky",
+            "note_ru",
+        ]
+        labels = {"note_ky": _("Note in Kyrgyz"), "note_ru": _("Note in Russian")}
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "actual_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, budget=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+
+    def clean_stage(self):
+        stage = self.cleaned_data["stage"]
+        taken = CalendarStage.objects.filter(budget=self.budget, stage=stage)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("This stage is already in the calendar."))
+        return stage
+
+
+class TransferForm(forms.ModelForm):
+    class Meta:
+        model = Transfer
+        fields = [
+            "municipality",
+            "year",
+            "kind",
+            "amount",
+            "date",
+            "purpose_ky",
+            "purpose_ru",
+            "legal_basis_ky",
+            "legal_basis_ru",
+        ]
+        labels = {
+            "purpose_ky": _("Purpose in Kyrgyz"),
+            "purpose_ru": _("Purpose in Russian"),
+            "legal_basis_ky": _("Legal basis in Kyrgyz"),
+            "legal_basis_ru": _("Legal basis in Russian"),
+        }
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "municipality": forms.TextInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from municipalities.models import Municipality
+
+        field = self.fields["municipality"]
+        field.queryset = Municipality.objects.filter(kind__in=Municipality.SELF_GOVERNING_KINDS)
+        field.to_field_name = "slug"
+        field.help_text = _("The address name of the recipient, e.g. tepkenskiy-aa.")
+        if self.instance.pk:
+            self.initial["municipality"] = self.instance.municipality.slug

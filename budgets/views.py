@@ -1,0 +1,637 @@
+"""Pages of the budgets section. Views read through selectors and write through services."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from municipalities.models import Municipality
+from portal.views import section_landing
+
+from . import charts
+from . import exports
+from . import formatting
+from . import importing
+from . import selectors
+from . import services
+from .forms import BudgetYearForm
+from .forms import CalendarStageForm
+from .forms import LineFormSet
+from .forms import PublishForm
+from .forms import TransferForm
+from .forms import UploadForm
+from .models import BudgetYear
+from .models import CalendarStage
+from .models import Category
+from .models import ClassificationCode
+from .models import Direction
+from .models import PendingImport
+from .models import Transfer
+
+
+def _require(request, perm: str, obj=None) -> None:
+    """Anonymous visitors go to the login page; signed-in users without the right get 403."""
+    if request.user.has_perm(perm, obj):
+        return
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    raise PermissionDenied
+
+
+class _LoginRequired(Exception):  # noqa: N818 - control flow, turned into a redirect
+    pass
+
+
+def guarded(view):
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _som0(value):
+    return formatting.som(value, 0)
+
+
+def _year_param(request) -> int | None:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+
+
+# --- public pages ---------------------------------------------------------------------------
+
+
+def landing(request):
+    overview = selectors.transfer_overview(None)
+    chart = None
+    if overview.total:
+        chart = charts.bar_chart(
+            title=_("Transfers from the republican budget in %(year)s, som")
+            % {"year": overview.year},
+            description=_("Total amount of each type of transfer."),
+            groups=[str(label) for _key, label in overview.kinds],
+            series=[(_("amount"), [overview.by_kind[key] for key, _label in overview.kinds])],
+            formatter=_som0,
+        )
+    return section_landing(
+        request,
+        "budgets",
+        {
+            "overview": overview,
+            "transfer_chart": chart,
+            "latest_budgets": selectors.latest_budgets(10),
+            "areas": selectors.budget_areas(),
+        },
+    )
+
+
+def transfers(request):
+    overview = selectors.transfer_overview(_year_param(request))
+    if request.GET.get("year") and overview.year not in overview.years:
+        raise Http404
+    kinds = overview.kinds
+    type_chart = trend_chart = None
+    if overview.total:
+        type_chart = charts.bar_chart(
+            title=_("Transfers by type in %(year)s, som") % {"year": overview.year},
+            description=_("Total amount of each type of transfer for the year."),
+            groups=[str(label) for _key, label in kinds],
+            series=[(_("amount"), [overview.by_kind[key] for key, _label in kinds])],
+            formatter=_som0,
+        )
+    if overview.by_year:
+        trend_chart = charts.bar_chart(
+            title=_("Transfers by year, som"),
+            description=_("Total amount of transfers to local budgets, each year."),
+            groups=[str(row["year"]) for row in overview.by_year],
+            series=[(_("total"), [row["total"] for row in overview.by_year])],
+            formatter=_som0,
+        )
+    return render(
+        request,
+        "budgets/transfer_overview.html",
+        {
+            "overview": overview,
+            "type_chart": type_chart,
+            "trend_chart": trend_chart,
+            "can_add": request.user.has_perm("budgets.add_transfer"),
+        },
+    )
+
+
+def transfers_export(request, fmt: str):
+    if fmt not in ("csv", "json"):
+        raise Http404
+    year = _year_param(request)
+    records = exports.transfer_records(selectors.transfers_for_export(year))
+    name = f"transfers-{year}" if year else "transfers"
+    return _data_response(
+        records, exports.TRANSFER_FIELDS, fmt, name, dataset="transfers", year=year
+    )
+
+
+def _data_response(records, fields, fmt, name, **meta):
+    if fmt not in ("csv", "json"):
+        raise Http404
+    if fmt == "csv":
+        response = HttpResponse(
+            exports.to_csv(records, fields), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(
+            exports.to_json(records, fields, **meta), content_type="application/json; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def open_data(request):
+    return render(
+        request,
+        "budgets/open_data.html",
+        {
+            "budget_fields": exports.BUDGET_FIELDS,
+            "transfer_fields": exports.TRANSFER_FIELDS,
+            "categories": Category.choices,
+            "transfer_kinds": Transfer.Kind.choices,
+            "xlsx": importing.xlsx_available(),
+        },
+    )
+
+
+def spreadsheet_template(request, lang: str, fmt: str):
+    if lang not in ("ky", "ru") or fmt not in ("csv", "xlsx"):
+        raise Http404
+    if fmt == "xlsx":
+        if not importing.xlsx_available():
+            raise Http404
+        response = HttpResponse(
+            importing.template_xlsx(lang),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            importing.template_csv(lang), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="budget-template-{lang}.{fmt}"'
+    return response
+
+
+def compare(request, slug: str):
+    area = selectors.area_for_comparison(slug)
+    data = selectors.comparison(area, _year_param(request))
+    rows = data["rows"]
+    from .models import EXPENDITURE_CATEGORIES
+
+    functions = [
+        c for c in EXPENDITURE_CATEGORIES if any(r["figures"].expenditure[c].planned for r in rows)
+    ]
+    for row in rows:
+        per = row["figures"].function_per_resident()
+        row["per_function"] = [per[c] for c in functions]
+    spending_chart = share_chart = None
+    if rows:
+        names = [str(r["unit"].name) for r in rows]
+        spending_chart = charts.bar_chart(
+            title=_("Planned spending per resident in %(year)s, som") % {"year": data["year"]},
+            description=_("Planned expenditure divided by population, for each unit."),
+            groups=names,
+            series=[(_("per resident"), [r["figures"].expenditure_per_resident for r in rows])],
+            formatter=_som0,
+        )
+        share_chart = charts.bar_chart(
+            title=_("Own-revenue share in %(year)s, %%") % {"year": data["year"]},
+            description=_("Revenue other than transfers, as a share of all planned revenue."),
+            groups=names,
+            series=[
+                (
+                    _("own revenue"),
+                    [
+                        None
+                        if r["figures"].own_revenue_share is None
+                        else r["figures"].own_revenue_share * 100
+                        for r in rows
+                    ],
+                )
+            ],
+            formatter=lambda v: "—" if v is None else formatting.som(v, 1) + " %",
+        )
+    return render(
+        request,
+        "budgets/compare.html",
+        {
+            "area": area,
+            "data": data,
+            "functions": [(c.value, c.label) for c in functions],
+            "spending_chart": spending_chart,
+            "share_chart": share_chart,
+        },
+    )
+
+
+def municipality(request, slug: str):
+    unit = get_object_or_404(Municipality.objects.select_related("parent__parent"), slug=slug)
+    years = selectors.municipality_budget_years(unit)
+    trend_chart = None
+    if years:
+        trend_chart = charts.bar_chart(
+            title=_("Revenue and expenditure by year, som"),
+            description=_("Planned and executed revenue and expenditure of each year."),
+            groups=[str(y["year"]) for y in years],
+            series=[
+                (_("revenue, plan"), [y["figures"].revenue_planned for y in years]),
+                (_("revenue, executed"), [y["figures"].revenue_executed for y in years]),
+                (_("expenditure, plan"), [y["figures"].expenditure_planned for y in years]),
+                (_("expenditure, executed"), [y["figures"].expenditure_executed for y in years]),
+            ],
+            formatter=_som0,
+        )
+    areas = [
+        a
+        for a in (unit.parent, unit.parent.parent if unit.parent else None)
+        if a is not None and a.kind in (Municipality.Kind.OBLAST, Municipality.Kind.RAYON)
+    ]
+    return render(
+        request,
+        "budgets/municipality_budgets.html",
+        {
+            "unit": unit,
+            "years": years,
+            "trend_chart": trend_chart,
+            "areas": areas,
+            "can_add": request.user.has_perm("budgets.add_budgetyear", unit),
+        },
+    )
+
+
+def _structure_chart(figures, direction: str, year: int):
+    rows = figures.revenue_rows() if direction == Direction.REVENUE else figures.expenditure_rows()
+    if not rows:
+        return None
+    title = (
+        _("Revenue by source in %(year)s, som")
+        if direction == Direction.REVENUE
+        else _("Expenditure by function in %(year)s, som")
+    ) % {"year": year}
+    return charts.bar_chart(
+        title=title,
+        description=_("Planned and executed amount of each group."),
+        groups=[str(r.label) for r in rows],
+        series=[
+            (_("plan"), [r.planned for r in rows]),
+            (_("executed"), [r.executed for r in rows]),
+        ],
+        formatter=_som0,
+    )
+
+
+def budget_detail(request, slug: str, year: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    figures = selectors.budget_figures(budget)
+    stages = selectors.budget_calendar(budget)
+    transfers_list = selectors.budget_transfers(budget)
+    revisions = list(selectors.budget_revisions(budget)[:1])
+    return render(
+        request,
+        "budgets/budget_detail.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "figures": figures,
+            "lines": selectors.budget_lines_by_direction(budget),
+            "revenue_chart": _structure_chart(figures, Direction.REVENUE, year),
+            "expenditure_chart": _structure_chart(figures, Direction.EXPENDITURE, year),
+            "stages": stages,
+            "missing_stages": selectors.missing_stages(stages),
+            "transfers": transfers_list,
+            "transfers_total": sum((t.amount for t in transfers_list), Decimal(0)),
+            "latest_revision": revisions[0] if revisions else None,
+            "can_change": request.user.has_perm("budgets.change_budgetyear", budget),
+        },
+    )
+
+
+def citizen_budget(request, slug: str, year: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    figures = selectors.budget_figures(budget)
+    top_spending = sorted(figures.expenditure_rows(), key=lambda r: -r.planned)[:5]
+    chart = None
+    if top_spending:
+        chart = charts.bar_chart(
+            title=_("Where the money goes, som"),
+            description=_("The five largest areas of planned spending."),
+            groups=[str(r.label) for r in top_spending],
+            series=[(_("plan"), [r.planned for r in top_spending])],
+            formatter=_som0,
+        )
+    sources = None
+    if figures.revenue_planned:
+        sources = charts.bar_chart(
+            title=_("Where the money comes from, som"),
+            description=_("Own revenue of the municipality against transfers from the republic."),
+            groups=[_("own revenue"), _("transfers from the republican budget")],
+            series=[(_("plan"), [figures.own_revenue_planned, figures.transfers_planned])],
+            formatter=_som0,
+        )
+    return render(
+        request,
+        "budgets/citizen_budget.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "figures": figures,
+            "top_spending": [(r, figures.share_of_expenditure(r)) for r in top_spending],
+            "spending_chart": chart,
+            "sources_chart": sources,
+        },
+    )
+
+
+def budget_export(request, slug: str, year: int, fmt: str):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    records = exports.budget_records(budget)
+    return _data_response(
+        records,
+        exports.BUDGET_FIELDS,
+        fmt,
+        f"budget-{slug}-{year}",
+        dataset="budget",
+        municipality=slug,
+        year=year,
+    )
+
+
+def revisions(request, slug: str, year: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    page = Paginator(selectors.budget_revisions(budget), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "budgets/revision_list.html",
+        {"budget": budget, "unit": budget.municipality, "page": page},
+    )
+
+
+def revision_detail(request, slug: str, year: int, number: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    pair = list(selectors.budget_revisions(budget).filter(number__in=[number, number - 1]))
+    newer = next((r for r in pair if r.number == number), None)
+    if newer is None:
+        raise Http404
+    older = next((r for r in pair if r.number == number - 1), None)
+    changes = selectors.revision_diff(older, newer)
+    return render(
+        request,
+        "budgets/revision_detail.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "revision": newer,
+            "older": older,
+            "changes": changes,
+            "field_labels": _diff_labels(),
+        },
+    )
+
+
+def _diff_labels() -> dict:
+    return {
+        "name_ky": _("Name in Kyrgyz"),
+        "name_ru": _("Name in Russian"),
+        "category": _("category"),
+        "approved": _("Approved, som"),
+        "revised": _("Revised, som"),
+        "executed": _("Executed, som"),
+    }
+
+
+# --- staff pages ----------------------------------------------------------------------------
+
+
+@guarded
+def budget_create(request, slug: str):
+    unit = get_object_or_404(Municipality, slug=slug)
+    _require(request, "budgets.add_budgetyear", unit)
+    form = BudgetYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if BudgetYear.objects.filter(municipality=unit, year=data["year"]).exists():
+            form.add_error("year", _("This unit already has a budget for that year."))
+        else:
+            budget = services.budget_year_create(
+                municipality=unit,
+                year=data["year"],
+                population=data["population"],
+                note_ky=data["note_ky"],
+                note_ru=data["note_ru"],
+            )
+            messages.success(request, _("The budget year was created. Now enter its lines."))
+            return redirect("budgets:budget-edit", slug=unit.slug, year=budget.year)
+    return render(request, "budgets/budget_form.html", {"unit": unit, "form": form})
+
+
+@guarded
+def budget_edit(request, slug: str, year: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    _require(request, "budgets.change_budgetyear", budget)
+    codes = ClassificationCode.objects.order_by("direction", "code")
+    initial = [
+        {
+            "code": line.code,
+            "name_ky": line.name_ky,
+            "name_ru": line.name_ru,
+            "approved": line.approved,
+            "revised": line.revised,
+            "executed": line.executed,
+        }
+        for line in budget.lines.all()
+    ]
+    meta_form = BudgetYearForm(request.POST or None, instance=budget, prefix="meta")
+    formset = LineFormSet(request.POST or None, initial=initial, codes=codes, prefix="lines")
+    publish_form = PublishForm(request.POST or None, prefix="publish")
+    if request.method == "POST":
+        if meta_form.is_valid() and formset.is_valid() and publish_form.is_valid():
+            lines = formset.lines()
+            if not lines:
+                messages.error(request, _("A budget needs at least one line."))
+            else:
+                try:
+                    with transaction.atomic():
+                        services.budget_year_update(
+                            budget=budget,
+                            population=meta_form.cleaned_data["population"],
+                            note_ky=meta_form.cleaned_data["note_ky"],
+                            note_ru=meta_form.cleaned_data["note_ru"],
+                        )
+                        revision = services.budget_publish(
+                            budget=budget,
+                            lines=lines,
+                            user=request.user,
+                            source="form",
+                            **publish_form.cleaned_data,
+                        )
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+                else:
+                    messages.success(
+                        request,
+                        _("Revision %(number)s is published.") % {"number": revision.number},
+                    )
+                    return redirect(budget.get_absolute_url())
+        else:
+            messages.error(request, _("Please correct the errors below; nothing was saved."))
+    return render(
+        request,
+        "budgets/budget_edit.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "meta_form": meta_form,
+            "formset": formset,
+            "publish_form": publish_form,
+            "codes_exist": codes.exists(),
+        },
+    )
+
+
+@guarded
+def budget_upload(request, slug: str, year: int):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    _require(request, "budgets.change_budgetyear", budget)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        pending = services.import_stage(
+            budget=budget, user=request.user, filename=upload.name, content=upload.read()
+        )
+        return redirect("budgets:upload-preview", slug=slug, year=year, pk=pending.pk)
+    return render(
+        request,
+        "budgets/budget_upload.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "form": form,
+            "xlsx": importing.xlsx_available(),
+        },
+    )
+
+
+@guarded
+def upload_preview(request, slug: str, year: int, pk: int):
+    pending = get_object_or_404(
+        PendingImport.objects.select_related("budget__municipality"),
+        pk=pk,
+        budget__municipality__slug=slug,
+        budget__year=year,
+    )
+    _require(request, "budgets.confirm_pendingimport", pending)
+    budget = pending.budget
+    publish_form = PublishForm(request.POST or None, prefix="publish")
+    can_publish = not pending.errors and not pending.confirmed_at
+    if request.method == "POST" and can_publish and publish_form.is_valid():
+        revision = services.import_confirm(
+            pending=pending, user=request.user, **publish_form.cleaned_data
+        )
+        messages.success(
+            request, _("Revision %(number)s is published.") % {"number": revision.number}
+        )
+        return redirect(budget.get_absolute_url())
+    problems = [importing.describe(p) for p in pending.errors]
+    lines = [
+        {
+            **row,
+            **{
+                k: None if row[k] is None else Decimal(row[k])
+                for k in ("approved", "revised", "executed")
+            },
+        }
+        for row in pending.rows
+    ]
+    totals = {}
+    for direction in (Direction.REVENUE, Direction.EXPENDITURE):
+        side = [row for row in lines if row["direction"] == direction]
+        totals[direction.value] = {
+            k: sum((row[k] for row in side if row[k] is not None), Decimal(0))
+            for k in ("approved", "revised", "executed")
+        }
+    return render(
+        request,
+        "budgets/upload_preview.html",
+        {
+            "budget": budget,
+            "unit": budget.municipality,
+            "pending": pending,
+            "problems": problems,
+            "lines": lines,
+            "totals": totals,
+            "publish_form": publish_form,
+        },
+    )
+
+
+@guarded
+def stage_edit(request, slug: str, year: int, pk: int | None = None):
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    _require(request, "budgets.change_calendarstage", budget)
+    stage = (
+        get_object_or_404(CalendarStage, pk=pk, budget=budget)
+        if pk
+        else CalendarStage(budget=budget)
+    )
+    form = CalendarStageForm(
+        request.POST or None, request.FILES or None, instance=stage, budget=budget
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.calendar_stage_save(stage=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The calendar stage is saved."))
+            return redirect(
+                reverse("budgets:budget-detail", kwargs={"slug": slug, "year": year}) + "#calendar"
+            )
+    return render(
+        request,
+        "budgets/stage_form.html",
+        {"budget": budget, "unit": budget.municipality, "form": form, "stage": stage},
+    )
+
+
+@guarded
+def transfer_edit(request, pk: int | None = None):
+    transfer = (
+        get_object_or_404(Transfer.objects.select_related("municipality"), pk=pk) if pk else None
+    )
+    _require(request, "budgets.change_transfer" if transfer else "budgets.add_transfer", transfer)
+    form = TransferForm(request.POST or None, instance=transfer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.transfer_save(transfer=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The transfer is saved."))
+            return redirect(f"{reverse('budgets:transfers')}?year={saved.year}")
+    return render(request, "budgets/transfer_form.html", {"form": form, "transfer": transfer})
