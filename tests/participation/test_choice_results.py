@@ -107,7 +107,9 @@ def test_results_form_saves_decision_protocol_and_tallies(
     event.status = "held"
     event.save()
     client.force_login(staff_of(event.municipality))
-    protocol = SimpleUploadedFile("protocol.pdf", b"%PDF-1.4 protocol", content_type="application/pdf")
+    protocol = SimpleUploadedFile(
+        "protocol.pdf", b"%PDF-1.4 protocol", content_type="application/pdf"
+    )
     data = {"decision_ky": "Суу түтүгү тандалды", "decision_ru": "Выбран водопровод",
             "protocol": protocol, f"tally_{alternatives[0].pk}_hands": "40"}
     response = client.post(f"/ru/events/{event.pk}/results/", data)

@@ -1,0 +1,90 @@
+"""Following a municipality: e-mails in the follower's language, one-click unfollow; feeds."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from participation import services
+from participation.models import Event
+from participation.models import Follow
+from participation.tasks import notify_followers_task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_follow_and_unfollow_from_the_event_list(client, citizen, municipality):
+    client.force_login(citizen)
+    url = f"/ky/participation/follow/{municipality.slug}/"
+    response = client.post(url, {"next": "//evil.example/"})
+    assert response["Location"].startswith("/ky/events/?municipality=")  # no open redirect
+    assert Follow.objects.filter(user=citizen, municipality=municipality).exists()
+    client.post(url)
+    assert not Follow.objects.exists()
+
+
+def test_follow_needs_login(client, municipality):
+    response = client.post(f"/ky/participation/follow/{municipality.slug}/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert not Follow.objects.exists()
+
+
+def test_results_mail_in_each_followers_language_with_unfollow_link(
+    client, event_factory, user_factory, django_capture_on_commit_callbacks
+):
+    event = event_factory(status=Event.Status.HELD, decision_ky="Чечим", decision_ru="Решение")
+    ky_user = user_factory(preferred_language="ky")
+    ru_user = user_factory(preferred_language="ru")
+    inactive = user_factory(is_active=False)
+    for user in (ky_user, ru_user, inactive):
+        services.follow(user=user, municipality=event.municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_transition(event=event, to=Event.Status.RESULTS)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {ky_user.email, ru_user.email}
+    assert event.title_ru in by_address[ru_user.email].subject
+    assert event.title_ky in by_address[ky_user.email].subject
+    ru_mail = by_address[ru_user.email]
+    assert f"/ru/events/{event.pk}/" in ru_mail.body
+    assert f"/ky/events/{event.pk}/" in by_address[ky_user.email].body
+    assert ru_mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unfollow = re.search(r"http://\S+/ru/participation/unfollow/\S+/", ru_mail.body).group(0)
+    path = unfollow.split("://", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 200  # a page, no change yet
+    assert Follow.objects.filter(user=ru_user).exists()
+    assert client.post("/" + path).status_code == 200  # one click
+    assert not Follow.objects.filter(user=ru_user).exists()
+    assert Follow.objects.filter(user=ky_user).exists()
+
+
+def test_forged_unfollow_token_is_404(client):
+    assert client.post("/ky/participation/unfollow/forged:token/").status_code == 404
+
+
+def test_task_sends_nothing_for_a_draft(event_factory, citizen):
+    event = event_factory(status=Event.Status.DRAFT)
+    services.follow(user=citizen, municipality=event.municipality)
+    assert notify_followers_task(event_id=event.pk, kind="event") == 0
+    assert notify_followers_task(event_id=0, kind="event") == 0
+    assert mail.outbox == []
+
+
+def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_factory):
+    unit = municipality_factory()
+    event = event_factory(municipality=unit, title_ru="Слушания; бюджет, 2027")
+    cancelled = event_factory(municipality=unit, status=Event.Status.CANCELLED)
+    event_factory()  # another municipality
+    body = client.get(f"/ru/events/municipality/{unit.slug}/feed.ics").content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 2
+    assert f"URL:http://testserver/ru/events/{event.pk}/" in body
+    assert "Слушания\\; бюджет\\, 2027" in body.replace("\r\n ", "")
+    assert "STATUS:CANCELLED" in body
+    assert f"UID:event-{cancelled.pk}@lsg-portal" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    single = client.get(f"/ky/events/{event.pk}/event.ics")
+    assert single["Content-Type"] == "text/calendar; charset=utf-8"
+    assert single.content.decode().count("BEGIN:VEVENT") == 1
+    everything = client.get("/ky/events/feed.ics").content.decode()
+    assert everything.count("BEGIN:VEVENT") == 3
