@@ -405,3 +405,23 @@ class ChangeRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_label}"
+
+    @property
+    def action_label(self) -> str:
+        labels = {
+            "created": _("created"),
+            "updated": _("changed"),
+            "deleted": _("deleted"),
+            "superseded": _("superseded by a reform"),
+        }
+        return str(labels.get(self.action, self.action))
+
+    @property
+    def object_type_label(self) -> str:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model("municipalities", self.object_type)
+        except LookupError:
+            return self.object_type
+        return str(model._meta.verbose_name)
