@@ -28,7 +28,7 @@ urlpatterns += i18n_patterns(
     path("participation/", include("participation.urls")),
     path("events/", include("participation.urls_events")),
     path("budgets/", include("budgets.urls")),
-    path("information/", include(landing_only("information"))),
+    path("information/", include("practices.urls_information")),
     path("practices/", include("practices.urls")),
     path("stories/", include("practices.urls_stories")),
     path("law-making/", include(landing_only("lawmaking"))),

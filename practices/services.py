@@ -1,0 +1,187 @@
+"""Writes: saving content, the editorial workflow and files. Every write checks the rules."""
+
+import rules
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Document
+from .models import Editorial
+from .models import NewsItem
+from .models import Practice
+from .models import PracticeAttachment
+from .models import PracticePhoto
+from .models import Status
+from .models import Story
+from .models import StoryPhoto
+from .sanitize import sanitize_html
+from .uploads import DOCUMENT_TYPES
+from .uploads import FILE_MAX_SIZE
+from .uploads import PHOTO_MAX_SIZE
+from .uploads import PHOTO_TYPES
+from .uploads import check_upload
+from .uploads import clean_original_name
+
+LANGS = [code for code, _name in settings.LANGUAGES]
+
+# Fields written by staff as rich text: sanitised before they are stored.
+RICH_FIELDS = {
+    Practice: ("problem", "solution", "resources", "results"),
+    Story: ("body",),
+    NewsItem: ("body",),
+    Document: ("description",),
+}
+SEARCH_FIELDS = {
+    Practice: ("title", "summary"),
+    Story: ("title", "lead"),
+    NewsItem: ("title", "summary"),
+    Document: ("title", "issuer"),
+}
+
+
+def perm_name(item: Editorial, verb: str) -> str:
+    return f"practices.{verb}_{item._meta.model_name}"
+
+
+def allowed(actor, verb: str, item) -> bool:
+    """The rule itself, asked directly: Django's backend would let superusers do anything,
+    even publish an item nobody submitted, so the workflow states must be checked here."""
+    return rules.has_perm(perm_name(item, verb), actor, item)
+
+
+def _require(actor, verb: str, item) -> None:
+    if not allowed(actor, verb, item):
+        raise PermissionDenied
+
+
+def _search_text(item: Editorial) -> str:
+    parts = []
+    for field in SEARCH_FIELDS[type(item)]:
+        parts += [getattr(item, f"{field}_{code}", "") or "" for code in LANGS]
+    if isinstance(item, Document):
+        parts.append(item.number)
+    return " ".join(p for p in parts if p).casefold()
+
+
+def prepare_content(item: Editorial) -> None:
+    """Sanitise the rich text of every language and refresh the search column."""
+    for field in RICH_FIELDS[type(item)]:
+        for code in LANGS:
+            name = f"{field}_{code}"
+            setattr(item, name, sanitize_html(getattr(item, name, "") or ""))
+    item.search_text = _search_text(item)
+
+
+@transaction.atomic
+def item_save(*, item: Editorial, actor, children=()) -> Editorial:
+    """Create or change a practice, story, news item or document (as a draft or in place).
+
+    ``children`` are bound, valid inline formsets (funding sources, result indicators).
+    """
+    _require(actor, "change", item)
+    if item.pk is None:
+        item.author = actor
+        item.status = Status.DRAFT
+    prepare_content(item)
+    item.full_clean()
+    item.save()
+    for formset in children:
+        formset.instance = item
+        formset.save()
+    return item
+
+
+@transaction.atomic
+def item_submit(*, item: Editorial, actor) -> Editorial:
+    _require(actor, "submit", item)
+    item.status = Status.SUBMITTED
+    item.submitted_at = timezone.now()
+    item.save(update_fields=["status", "submitted_at", "modified"])
+    return item
+
+
+@transaction.atomic
+def item_publish(*, item: Editorial, actor) -> Editorial:
+    _require(actor, "review", item)
+    item.status = Status.PUBLISHED
+    item.reviewed_by = actor
+    item.review_comment = ""
+    item.published_at = item.published_at or timezone.now()
+    item.save(
+        update_fields=["status", "reviewed_by", "review_comment", "published_at", "modified"]
+    )
+    return item
+
+
+@transaction.atomic
+def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
+    _require(actor, "review", item)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": ValidationError(_("Say what the author should change."))})
+    item.status = Status.RETURNED
+    item.reviewed_by = actor
+    item.review_comment = comment
+    item.save(update_fields=["status", "reviewed_by", "review_comment", "modified"])
+    return item
+
+
+@transaction.atomic
+def item_unpublish(*, item: Editorial, actor) -> Editorial:
+    """Take a published item back to draft (it disappears from the public at once)."""
+    _require(actor, "unpublish", item)
+    item.status = Status.DRAFT
+    item.reviewed_by = actor
+    item.save(update_fields=["status", "reviewed_by", "modified"])
+    return item
+
+
+def _fill_file(stored, upload, *, allowed, max_size) -> None:
+    file_type = check_upload(upload, allowed=allowed, max_size=max_size)
+    stored.content_type = file_type.content_type
+    stored.size = upload.size
+    stored.original_name = clean_original_name(upload.name, file_type)
+    # The name given here is ignored by upload_to: the stored name is generated.
+    stored.file.save(f"upload.{file_type.extension}", upload, save=False)
+
+
+@transaction.atomic
+def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_ru=""):
+    _require(actor, "change", owner)
+    if isinstance(owner, Practice):
+        photo = PracticePhoto(practice=owner)
+    else:
+        photo = StoryPhoto(story=owner)
+    photo.caption_ky, photo.caption_ru = caption_ky.strip(), caption_ru.strip()
+    _fill_file(photo, upload, allowed=PHOTO_TYPES, max_size=PHOTO_MAX_SIZE)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru=""):
+    _require(actor, "change", practice)
+    attachment = PracticeAttachment(practice=practice)
+    attachment.title_ky, attachment.title_ru = title_ky.strip(), title_ru.strip()
+    _fill_file(attachment, upload, allowed=DOCUMENT_TYPES, max_size=FILE_MAX_SIZE)
+    if not (attachment.title_ky or attachment.title_ru):
+        attachment.title_ky = attachment.title_ru = attachment.original_name
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def file_remove(*, stored, owner: Editorial, actor) -> None:
+    _require(actor, "change", owner)
+    stored.file.delete(save=False)
+    stored.delete()
+
+
+def document_attach_file(*, document: Document, upload) -> None:
+    """Put a checked file on a document before ``item_save`` stores it."""
+    _fill_file(document, upload, allowed=DOCUMENT_TYPES, max_size=FILE_MAX_SIZE)

@@ -1,0 +1,80 @@
+from decimal import Decimal
+
+import rules
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from portal.i18n import language_name
+from portal.i18n import translated
+from practices.sanitize import sanitize_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr_rich(obj, field: str):
+    """Sanitised rich text in the active language (cleaned again on the way out)."""
+    value = translated(obj, field)
+    html = mark_safe(sanitize_html(value.text))  # cleaned by the allow-list
+    if not value.is_fallback:
+        return html
+    return format_html(
+        '<div lang="{}">{}</div><p><small class="fallback">({}: {})</small></p>',
+        value.language,
+        html,
+        _("No translation yet: shown in the other language"),
+        language_name(value.language),
+    )
+
+
+@register.filter
+def som(value) -> str:
+    """An amount in som with thin-space thousands: 1 250 000 or 1 250 000,50."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(value)
+    if amount == amount.to_integral_value():
+        text = f"{amount:,.0f}"
+    else:
+        text = f"{amount:,.2f}".replace(".", "#")
+    return text.replace(",", "\u00a0").replace("#", ",")
+
+
+@register.filter
+def number(value) -> str:
+    """A measured value without trailing zeros: 12, 12,5."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(value).normalize()
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    return som(amount)
+
+
+@register.filter
+def trtext(obj, field: str) -> str:
+    """A translated field as plain text (for attributes such as alt)."""
+    return translated(obj, field).text
+
+
+@register.simple_tag(takes_context=True)
+def item_perms(context, item) -> dict:
+    """What the viewer may do with one item: change, submit, review, unpublish."""
+    user = context["request"].user
+    name = item._meta.model_name
+    return {
+        verb: rules.has_perm(f"practices.{verb}_{name}", user, item)
+        for verb in ("change", "submit", "review", "unpublish")
+    }
+
+
+@register.filter
+def model_label(obj) -> str:
+    return str(obj._meta.verbose_name).capitalize()
+
+
+@register.filter
+def plural_label(model) -> str:
+    return str(model._meta.verbose_name_plural).capitalize()
