@@ -311,12 +311,14 @@ def municipality_profile_block(municipality) -> dict:
         .filter(municipality=municipality)
         .annotate(src=Value(1, IntegerField()), replicates=F("original_id"))
         .values("pk", "title_ky", "title_ru", "theme", "published_at", "src", "replicates")
+        .order_by()  # SQLite refuses ORDER BY inside the parts of a UNION
     )
     stories = (
         Story.objects.published()
         .filter(municipality=municipality)
         .annotate(src=Value(2, IntegerField()), replicates=Value(None, IntegerField()))
         .values("pk", "title_ky", "title_ru", "theme", "published_at", "src", "replicates")
+        .order_by()  # SQLite refuses ORDER BY inside the parts of a UNION
     )
     rows = list(practices.union(stories, all=True).order_by("-published_at")[:PROFILE_BLOCK_SIZE])
     themes = dict(Theme.choices)
@@ -351,12 +353,14 @@ def municipality_information_block(municipality) -> dict:
         .filter(municipality=municipality)
         .annotate(src=Value(1, IntegerField()), day=TruncDate("published_at"))
         .values("pk", "title_ky", "title_ru", "day", "src")
+        .order_by()
     )
     documents = (
         Document.objects.published()
         .filter(municipality=municipality)
         .annotate(src=Value(2, IntegerField()), day=F("adopted_on"))
         .values("pk", "title_ky", "title_ru", "day", "src")
+        .order_by()
     )
     rows = list(news.union(documents, all=True).order_by("-day")[:PROFILE_BLOCK_SIZE])
     items = []
