@@ -8,8 +8,11 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib import admin
+        from django.utils.module_loading import autodiscover_modules
 
         from . import predicates
 
         # The Django admin is for site administrators only, not for every is_staff account.
         admin.site.has_permission = lambda request: predicates.is_site_admin(request.user)
+        # Each app registers its printable report types in <app>/reports.py.
+        autodiscover_modules("reports")

@@ -78,3 +78,50 @@ class User(AbstractUser):
     def public_name(self) -> str:
         """The name shown to other people: never the e-mail address."""
         return self.display_name or str(_("Resident"))
+
+
+class Report(TimeStampedModel):
+    """One rendering of one report type for one object in one language.
+
+    ``content_hash`` is the hash of the report's HTML: unchanged content finds the stored
+    file, changed content makes a new row. The unique constraint stops double-clicks from
+    queueing the same work twice.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("report type"), max_length=50)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    file = models.FileField(_("file"), upload_to="reports/", blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    online_url = models.CharField(_("online address"), max_length=500, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language", "content_hash"],
+                name="one_report_per_content",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "object_id", "language"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id} ({self.language})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

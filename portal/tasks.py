@@ -1,9 +1,14 @@
 """Site-wide Celery helpers and tasks."""
 
+import logging
 from collections.abc import Callable
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue_on_commit(task, /, **kwargs) -> None:
@@ -20,3 +25,34 @@ def enqueue_on_commit(task, /, **kwargs) -> None:
 def ping(*, value: str = "pong") -> str:
     """A no-op that proves a worker is alive and reads JSON."""
     return value
+
+
+REPORT_MAX_RETRIES = 3
+
+
+@shared_task(
+    bind=True,
+    name="portal.report_render",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.REPORT_TIME_LIMIT,
+    time_limit=settings.REPORT_TIME_LIMIT + 15,
+    max_retries=REPORT_MAX_RETRIES,
+)
+def report_render_task(self, *, report_id: int) -> str:
+    """Render one report. Transient failures retry with backoff; then it fails for good."""
+    from portal.reports.services import report_fail
+    from portal.reports.services import report_render
+
+    try:
+        report = report_render(report_id=report_id)
+    except SoftTimeLimitExceeded:
+        report_fail(report_id=report_id, message="rendering took too long")
+        return "failed"
+    except Exception as exc:
+        if self.request.retries >= REPORT_MAX_RETRIES:
+            logger.exception("report %s failed for good", report_id)
+            report_fail(report_id=report_id, message=f"{type(exc).__name__}: {exc}")
+            return "failed"
+        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+    return report.status if report else "missing"

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
     path("accounts/", include("allauth.urls")),
+    path("reports/", include("portal.reports.urls")),
     path("municipalities/", include("municipalities.urls")),
     path("participation/", include("participation.urls")),
     path("events/", include("participation.urls_events")),

@@ -129,6 +129,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 # With acks_late the broker re-delivers after the visibility timeout; it must exceed any task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a task must not hang when Redis is away: fail fast, say so.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=60)
 CELERY_TIMEZONE = "Asia/Bishkek"
 
 # --- Accounts ----------------------------------------------------------------------------
@@ -239,6 +248,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every rendering step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 PAGE_SIZE = 25

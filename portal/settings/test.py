@@ -22,3 +22,19 @@ CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 # Serve static files straight from the source folders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# For tests/portal/test_report_worker_lost.py: a worker started by that test pauses on a
+# task's first delivery so the test can kill it mid-render. Inert unless the variable is set.
+if os.environ.get("PORTAL_TEST_PAUSE_FIRST_DELIVERY"):
+    from celery.signals import task_prerun
+
+    def _pause_first_delivery(task=None, **kwargs):
+        import time
+
+        if not (task.request.delivery_info or {}).get("redelivered"):
+            marker = os.environ.get("PORTAL_TEST_PAUSE_MARKER")
+            if marker:
+                open(marker, "w").close()  # tell the test the task is in hand
+            time.sleep(float(os.environ["PORTAL_TEST_PAUSE_FIRST_DELIVERY"]))
+
+    task_prerun.connect(_pause_first_delivery, weak=False)

@@ -1,0 +1,79 @@
+"""A worker killed in the middle of a render: the task is delivered again, one file results."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from portal.celery import app
+from portal.models import Report
+from portal.reports import services
+
+KIND = "municipality-profile"
+
+
+def children_of(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
+    return [int(line) for line in out.stdout.split()]
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_killed_worker_leads_to_a_rerender_and_exactly_one_file(
+    municipality_factory, tmp_path
+):
+    unit = municipality_factory(name_ky="Кара-Көл шаары")
+    report, _ = services.report_request(kind=KIND, object_id=unit.pk, language="ky")
+    queue = f"test-lost-{uuid.uuid4().hex}"
+    db = connection.settings_dict
+    media = tmp_path / "worker-media"
+    marker = tmp_path / "task-in-hand"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "MEDIA_ROOT": str(media),
+        "PORTAL_TEST_PAUSE_FIRST_DELIVERY": "30",
+        "PORTAL_TEST_PAUSE_MARKER": str(marker),
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=prefork",
+         "--concurrency=1", "-Q", queue, "--without-gossip", "--without-mingle",
+         "--without-heartbeat", "--loglevel=INFO"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        child = wait_for(lambda: children_of(worker.pid), 30, "the worker's child process")[0]
+        app.send_task(
+            "portal.report_render", kwargs={"report_id": report.pk}, queue=queue
+        )
+        wait_for(marker.exists, 30, "the worker to take the task")
+        os.kill(child, signal.SIGKILL)  # the worker dies mid-task
+        wait_for(
+            lambda: Report.objects.filter(pk=report.pk, status="ready").exists(),
+            60,
+            "the re-delivered task to finish",
+        )
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    files = list((Path(media) / "reports" / KIND).iterdir())
+    assert len(files) == 1
+    assert files[0].read_bytes().startswith(b"%PDF")
+
