@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from participation import services
 from participation.models import Comment
@@ -65,7 +67,9 @@ def test_reply_one_level_only(client, citizen, event, comment_factory):
 
 def test_reply_to_another_events_comment_is_refused(citizen, event, comment_factory):
     other = comment_factory()
-    with pytest.raises(Exception, match="only to a comment on this event"):
+    with translation.override("en"), pytest.raises(
+        ValidationError, match="only to a comment on this event"
+    ):
         services.comment_create(user=citizen, event=event, text="x", parent=other)
 
 
