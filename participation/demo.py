@@ -152,7 +152,7 @@ def seed(*, stdout) -> None:
     residents = _residents()
     by_email = {u.email: u for u in residents}
     groups = {g.key: g for g in BalanceGroup.objects.all()}
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     created = 0
     for (slug, kind, status, days, hours, title, description, place, alternatives, decision,
          cancel) in EVENTS:

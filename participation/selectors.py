@@ -103,13 +103,13 @@ def event_for_page(pk: int) -> Event | None:
 
 
 def comments_page(*, event: Event, page_number, per_page: int):
-    """One page of top-level comments with their authors and replies (three queries)."""
+    """One page of top-level comments, newest first, with authors and replies (3 queries)."""
     replies = Comment.objects.select_related("author").order_by("created", "pk")
     qs = (
         Comment.objects.filter(event=event, parent__isnull=True)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("created", "pk")
+        .order_by("-created", "-pk")
     )
     paginator = Paginator(qs, per_page)
     page = paginator.get_page(page_number)

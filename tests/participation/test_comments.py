@@ -239,7 +239,7 @@ def test_load_more_comments_htmx_and_without_js(client, event, comment_factory, 
     for number in range(7):
         comment_factory(event=event, text=f"comment number {number}")
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "comment number 0" in html
+    assert "comment number 6" in html  # newest first
     assert "comment number 3" not in html
     assert "?page=2" in html
     # without JavaScript: a full page
@@ -251,5 +251,5 @@ def test_load_more_comments_htmx_and_without_js(client, event, comment_factory, 
     body = part.content.decode()
     assert "<html" not in body
     assert "comment number 3" in body
-    assert "comment number 0" not in body
+    assert "comment number 6" not in body
     assert "HX-Request" in part["Vary"]
