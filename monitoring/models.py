@@ -539,16 +539,16 @@ class AuditEvent(models.Model):
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=_("changed by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     verb = models.CharField(_("what happened"), max_length=20, choices=Verb.choices)
-    from_status = models.CharField(_("from"), max_length=12, blank=True)
-    to_status = models.CharField(_("to"), max_length=12, blank=True)
+    from_status = models.CharField(_("previous status"), max_length=12, blank=True)
+    to_status = models.CharField(_("new status"), max_length=12, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("history entry")

@@ -143,3 +143,13 @@ rules.add_perm("monitoring.add_action", is_group_lead | is_staff_of_cycle)
 rules.add_perm(
     "monitoring.change_action", (is_group_lead | is_staff_of_cycle) & is_action_open
 )
+
+
+def can(perm: str, user, obj=None) -> bool:
+    """Test a monitoring permission against these rules only.
+
+    ``user.has_perm`` would also ask Django's ModelBackend, which grants every permission to
+    superusers; in monitoring even a site administrator may not file or review evaluations
+    without being a member or the lead of the group, so views and templates ask here.
+    """
+    return rules.has_perm(perm, user, obj)

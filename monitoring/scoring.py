@@ -1,5 +1,6 @@
 """The honest arithmetic of scorecards: mixed scales on one 0–100 scale, missing stays missing."""
 
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 
 from .models import Indicator
@@ -27,7 +28,7 @@ def normalise(indicator: Indicator, value: Decimal | None) -> Decimal | None:
     result = min(max(result, Decimal(0)), Decimal(100))
     if indicator.direction == Indicator.Direction.LOWER:
         result = 100 - result
-    return result.quantize(Decimal("0.1"))
+    return result.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def mean(values) -> Decimal | None:
@@ -35,7 +36,8 @@ def mean(values) -> Decimal | None:
     present = [value for value in values if value is not None]
     if not present:
         return None
-    return (sum(present, Decimal(0)) / len(present)).quantize(Decimal("0.1"))
+    total = sum(present, Decimal(0)) / len(present)
+    return total.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def delta(current: Decimal | None, previous: Decimal | None) -> Decimal | None:

@@ -32,6 +32,7 @@ from .models import Cycle
 from .models import Evaluation
 from .models import Evidence
 from .models import MonitoringAct
+from .rules import can
 from .rules import is_group_member
 
 
@@ -41,7 +42,7 @@ class _LoginRequiredError(Exception):
 
 def _require(request, perm: str, obj) -> None:
     """403 for signed-in users without the permission; anonymous visitors go to log in."""
-    if request.user.has_perm(perm, obj):
+    if can(perm, request.user, obj):
         return
     if not request.user.is_authenticated:
         raise _LoginRequiredError
