@@ -66,7 +66,7 @@ def test_demo_defaults_are_sqlite_and_eager_celery():
 
 def test_tests_run_on_postgresql_and_redis():
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    assert settings.CACHES["default"]["BACKEND"].endswith("ResilientRedisCache")
 
 
 def test_custom_user_model_from_the_first_migration():

@@ -1,0 +1,101 @@
+"""A Redis cache that degrades to 'no cache' when Redis is away, instead of raising.
+
+Public pages, rate limits and health checks read the cache; Redis being restarted must not
+turn them into errors. A miss is always a correct answer for a cache; failed writes are
+dropped. /healthz still reports the cache as down (its write-then-read check fails).
+Throttling of logins fails open while Redis is down: availability over strictness, and the
+outage shows on /healthz and in the log.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+_LOG_EVERY = 30.0
+_last_logged = 0.0
+
+
+def _log(exc: Exception) -> None:
+    global _last_logged
+    now = time.monotonic()
+    if now - _last_logged > _LOG_EVERY:
+        _last_logged = now
+        logger.warning("cache unavailable, serving without it: %s", exc)
+
+
+class ResilientRedisCache(RedisCache):
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return False
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            # Callers use add() as a lock (allauth's rate limiter); "acquired" keeps them
+            # working instead of making every request wait for a lock that cannot exist.
+            return True
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return list(data)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            return False
+
+    def delete_many(self, keys, version=None):
+        try:
+            super().delete_many(keys, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except UNAVAILABLE as exc:
+            _log(exc)
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from exc
