@@ -253,3 +253,12 @@ def test_load_more_comments_htmx_and_without_js(client, event, comment_factory, 
     assert "comment number 3" in body
     assert "comment number 6" not in body
     assert "HX-Request" in part["Vary"]
+
+
+def test_print_version_of_a_long_discussion_has_no_navigation(client, event, comment_factory,
+                                                              settings):
+    settings.PAGE_SIZE = 2
+    comment_factory.create_batch(5, event=event)
+    html = client.get(event.get_absolute_url() + "?print=1").content.decode()
+    assert "<nav" not in html
+    assert "load-more" not in html

@@ -114,3 +114,10 @@ def test_profile_block_contract_upcoming_first_then_latest(
 def test_profile_block_at_most_five(event_factory, municipality):
     event_factory.create_batch(7, municipality=municipality)
     assert len(selectors.municipality_profile_block(municipality)["items"]) == 5
+
+
+def test_print_version_of_a_long_list_has_no_navigation(client, event_factory, settings):
+    settings.PAGE_SIZE = 2
+    event_factory.create_batch(5)
+    assert "<nav" in client.get("/ru/events/").content.decode()
+    assert "<nav" not in client.get("/ru/events/?print=1").content.decode()
