@@ -97,24 +97,27 @@ class BaseLineFormSet(BaseFormSet):
             codes=self.codes,
         )
 
+    def kept_forms(self) -> list:
+        """Existing lines (even unchanged) and new rows that were filled, minus deleted ones."""
+        return [
+            form
+            for index, form in enumerate(self.forms)
+            if (index < self.initial_form_count() or form.has_changed())
+            and not self._should_delete_form(form)
+        ]
+
     def clean(self):
         if any(self.errors):
             return
         seen = set()
-        for form in self.forms:
-            if not form.has_changed() or self._should_delete_form(form):
-                continue
+        for form in self.kept_forms():
             code = form.cleaned_data["code"]
             if code.code in seen:
                 form.add_error("code", _("This code is already used in another line."))
             seen.add(code.code)
 
     def lines(self) -> list[dict]:
-        return [
-            form.as_line()
-            for form in self.forms
-            if form.has_changed() and not self._should_delete_form(form)
-        ]
+        return [form.as_line() for form in self.kept_forms()]
 
 
 LineFormSet = formset_factory(BudgetLineForm, formset=BaseLineFormSet, extra=5, can_delete=True)

@@ -33,7 +33,7 @@ LINE_FIELDS = (
 def _decimal(value) -> Decimal | None:
     if value is None or value == "":
         return None
-    return Decimal(str(value))
+    return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 @transaction.atomic

@@ -400,6 +400,12 @@ def revision_detail(request, slug: str, year: int, number: int):
         raise Http404
     older = next((r for r in pair if r.number == number - 1), None)
     changes = selectors.revision_diff(older, newer)
+    for change in changes:
+        for field in change["fields"]:
+            if field["field"] in ("approved", "revised", "executed"):
+                for key in ("old", "new"):
+                    if field[key] is not None:
+                        field[key] = formatting.som(Decimal(field[key]))
     return render(
         request,
         "budgets/revision_detail.html",
@@ -430,7 +436,9 @@ def _diff_labels() -> dict:
 
 @guarded
 def budget_create(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug)
+    unit = get_object_or_404(
+        Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS
+    )
     _require(request, "budgets.add_budgetyear", unit)
     form = BudgetYearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
