@@ -57,12 +57,19 @@ MEMBERS = [
 
 
 def _user(email: str, name: str) -> User:
+    """A demo group lead who can sign in with the demo password."""
+    from allauth.account.models import EmailAddress
+
+    from portal.management.commands.seed_demo import DEMO_PASSWORD
+
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=None)
-        user.set_unusable_password()
+        user = User.objects.create_user(email=email, password=DEMO_PASSWORD)
         user.display_name = name
         user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
     return user
 
 
@@ -215,4 +222,8 @@ def _seed(*, stdout) -> None:
             if submitted.status in MonitoringAct.EDITABLE:
                 services.act_submit(act=submitted, user=lead)
             del draft
-    stdout.write(f"monitoring: demo groups and cycles in {len(units)} municipalities")
+    stdout.write(
+        f"monitoring: demo groups and cycles in {len(units)} municipalities; group leads "
+        f"sign in as lead.<slug>@demo.kg (e.g. lead.tepkenskiy-aa@demo.kg), "
+        f"monitor@demo.kg is a member of every group"
+    )

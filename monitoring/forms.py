@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Action
+from .models import Cycle
 from .models import Evaluation
 from .models import Findings
 from .models import Indicator
@@ -138,6 +139,25 @@ class ActionForm(forms.ModelForm):
 class ProgressForm(forms.Form):
     note = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+
+
+class CycleForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = ["title_ky", "title_ru", "period_start", "period_end", "schedule_ky",
+                  "schedule_ru"]
+        widgets = {"period_start": DATE, "period_end": DATE,
+                   "schedule_ky": forms.Textarea(attrs={"rows": 3}),
+                   "schedule_ru": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_ky") or data.get("title_ru")):
+            raise forms.ValidationError(_("Give the cycle a title in at least one language."))
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
 
 
 class PlanItemForm(forms.ModelForm):

@@ -31,6 +31,7 @@ from .models import Evaluation
 from .models import GroupMember
 from .models import Indicator
 from .models import MonitoringAct
+from .models import MonitoringGroup
 from .models import ServiceArea
 from .scoring import delta
 from .scoring import mean
@@ -82,6 +83,15 @@ def municipality_cycles(municipality) -> QuerySet[Cycle]:
             action_count=Count("actions", distinct=True),
         )
         .order_by("-period_start")
+    )
+
+
+def municipality_groups(municipality) -> QuerySet[MonitoringGroup]:
+    return MonitoringGroup.objects.filter(municipality=municipality).annotate(
+        member_count=Count("members", distinct=True),
+        women_count=Count(
+            "members", filter=Q(members__gender=GroupMember.Gender.FEMALE), distinct=True
+        ),
     )
 
 

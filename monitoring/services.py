@@ -58,6 +58,16 @@ def _require_editable(act: MonitoringAct) -> None:
 
 
 @transaction.atomic
+def cycle_create(*, group, cycle: Cycle) -> Cycle:
+    cycle.group = group
+    cycle.municipality = group.municipality
+    cycle.status = Cycle.Status.IN_PROGRESS
+    cycle.full_clean()
+    cycle.save()
+    return cycle
+
+
+@transaction.atomic
 def plan_item_save(*, cycle: Cycle, item: PlanItem) -> PlanItem:
     _require_open(cycle)
     item.cycle = cycle

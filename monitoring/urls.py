@@ -10,6 +10,7 @@ urlpatterns = [
     path("m/<slug:slug>/", views.municipality, name="municipality"),
     path("rayons/<slug:slug>/", views.rayon, name="rayon"),
     path("rayons/<slug:slug>/comparison.csv", views.rayon_csv, name="rayon-csv"),
+    path("groups/<int:pk>/cycles/new/", views.cycle_create, name="cycle-create"),
     path("cycles/<int:pk>/", views.cycle_detail, name="cycle-detail"),
     path("cycles/<int:pk>/scorecard/", views.scorecard, name="scorecard"),
     path("cycles/<int:pk>/scorecard.csv", views.scorecard_csv, name="scorecard-csv"),

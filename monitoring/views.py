@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from .models import Cycle
 from .models import Evaluation
 from .models import Evidence
 from .models import MonitoringAct
+from .models import MonitoringGroup
 from .rules import can
 from .rules import is_group_member
 
@@ -106,12 +108,14 @@ def indicator_list(request):
 def municipality(request, slug: str):
     unit = get_object_or_404(Municipality.objects.select_related("parent"), slug=slug)
     cycles = list(selectors.municipality_cycles(unit))
+    groups = list(selectors.municipality_groups(unit))
     latest_actions = selectors.action_plan(cycles[0]) if cycles else []
     return render(
         request,
         "monitoring/municipality.html",
         {
             "unit": unit,
+            "groups": groups,
             "cycles": cycles,
             "actions": latest_actions,
             "progress": selectors.action_progress(latest_actions),
@@ -423,6 +427,22 @@ def evidence_delete(request, pk: int):
 
 
 # --- the cycle: plan, dissent, findings, publication, response, action plan -------------------
+
+
+@guarded
+def cycle_create(request, pk: int):
+    group = get_object_or_404(MonitoringGroup.objects.select_related("municipality"), pk=pk)
+    _require(request, "monitoring.add_cycle", group)
+    form = forms.CycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cycle = services.cycle_create(group=group, cycle=form.instance)
+        messages.success(request, _("The cycle is started. Add indicators to its plan."))
+        return redirect(cycle)
+    return _form_page(
+        request, form=form, title=_("New monitoring cycle"),
+        back_url=reverse("monitoring:municipality", kwargs={"slug": group.municipality.slug}),
+        context_obj=group,
+    )
 
 
 @guarded

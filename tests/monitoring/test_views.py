@@ -407,3 +407,24 @@ def test_desk_lists_my_work(client, world, act):
     html = client.get(url("desk")).content.decode()
     assert act.get_absolute_url() in html  # waiting for the lead's review
     assert client.get(url("desk")).status_code == 200
+
+
+def test_lead_starts_a_cycle_and_outsiders_cannot(client, world):
+    create = url("cycle-create", world.group.pk)
+    assert client.get(create).status_code == 302
+    for outsider in (world.member, world.staff, world.citizen):
+        client.force_login(outsider)
+        assert client.get(create).status_code == 403
+    client.force_login(world.lead)
+    assert url("cycle-create", world.group.pk) in client.get(
+        url("municipality", world.unit.slug)).content.decode()
+    response = client.post(create, {"title_ky": "БМжБ 2027", "period_start": "2027-03-01",
+                                    "period_end": "2027-01-01"})
+    assert response.status_code == 200
+    assert 'id="id_period_end_error"' in response.content.decode()
+    assert Cycle.objects.count() == 1
+    response = client.post(create, {"title_ky": "БМжБ 2027", "period_start": "2027-03-01",
+                                    "period_end": "2027-06-30"})
+    cycle = Cycle.objects.exclude(pk=world.cycle.pk).get()
+    assert response["Location"] == cycle.get_absolute_url()
+    assert (cycle.municipality, cycle.status) == (world.unit, "in_progress")
