@@ -88,3 +88,19 @@ def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_fac
     assert single.content.decode().count("BEGIN:VEVENT") == 1
     everything = client.get("/ky/events/feed.ics").content.decode()
     assert everything.count("BEGIN:VEVENT") == 3
+
+
+def test_notification_is_queued_after_commit_with_json_arguments(
+    event_factory, django_capture_on_commit_callbacks, monkeypatch
+):
+    import json
+
+    sent = []
+    monkeypatch.setattr(notify_followers_task, "delay", lambda **kw: sent.append(kw))
+    event = event_factory(status=Event.Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.event_transition(event=event, to=Event.Status.PUBLISHED)
+        assert sent == []
+    callbacks[0]()
+    assert sent == [{"event_id": event.pk, "kind": "event"}]
+    json.dumps(sent[0])  # JSON only on the wire
