@@ -1,4 +1,9 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.admin import TranslationTabularInline
 
@@ -22,6 +27,14 @@ class MunicipalityAdmin(TranslationAdmin):
     search_fields = ["name_ky", "name_ru", "soate", "slug"]
     raw_id_fields = ["parent"]
     readonly_fields = ["source_block"]
+    actions = ["record_merger"]
+
+    @admin.action(description=_("Record a merger of the selected units"))
+    def record_merger(self, request, queryset):
+        """Open the merger page with the selected units already chosen."""
+        slugs = list(queryset.values_list("slug", flat=True))
+        query = urlencode([("predecessors", slug) for slug in slugs])
+        return redirect(f"{reverse('municipalities:merge')}?{query}")
 
     def save_model(self, request, obj, form, change):
         """Keep the search column filled and write the change into the history."""

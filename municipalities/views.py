@@ -365,7 +365,8 @@ def history(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def merge(request):
     _require(request, "municipalities.merge_municipality")
-    form = MergeForm(request.POST or None)
+    initial = {"predecessors": request.GET.getlist("predecessors")}
+    form = MergeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         predecessors = list(data.pop("predecessors"))

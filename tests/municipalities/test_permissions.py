@@ -137,3 +137,49 @@ def test_profile_shows_edit_link_only_to_staff(client, roles, unit_a):
     assert edit not in client.get(url).content.decode()
     client.force_login(roles["staff"])
     assert edit in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_posting_a_body_matrix_saves_only_for_editors(client, roles, unit_a, who):
+    from municipalities.models import Body
+
+    if who != "anonymous":
+        client.force_login(roles[who])
+    response = client.post(
+        _url("body_edit", slug=unit_a.slug, kind="council"),
+        {"name_ky": "Кеңеш", "name_ru": "Кенеш"},
+    )
+    if who in EDITORS:
+        assert response.status_code == 302
+        assert Body.objects.filter(municipality=unit_a).exists()
+    else:
+        assert response.status_code == (302 if who == "anonymous" else 403)
+        assert not Body.objects.exists()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_workspace_renders_in_both_languages(client, roles, unit_a, lang):
+    client.force_login(roles["staff"])
+    with translation.override(lang):
+        url = reverse("municipalities:workspace", kwargs={"slug": unit_a.slug})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_admin_action_opens_the_merger_page_with_the_units_chosen(client, site_admin, unit_a,
+                                                                  unit_b):
+    from municipalities.models import Municipality
+
+    before = Municipality.objects.count()
+    client.force_login(site_admin)
+    response = client.post(
+        reverse("admin:municipalities_municipality_changelist"),
+        {"action": "record_merger", "_selected_action": [unit_a.pk, unit_b.pk]},
+    )
+    assert response.status_code == 302
+    assert "predecessors=unit-a" in response["Location"]
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert 'value="unit-a" selected' in page.content.decode()
+    assert Municipality.objects.count() == before  # the page only proposes; nothing is created
