@@ -262,3 +262,15 @@ def test_print_version_of_a_long_discussion_has_no_navigation(client, event, com
     html = client.get(event.get_absolute_url() + "?print=1").content.decode()
     assert "<nav" not in html
     assert "load-more" not in html
+
+
+def test_after_an_htmx_post_load_more_still_points_at_the_event_page(
+    client, citizen, event, comment_factory, settings
+):
+    settings.PAGE_SIZE = 2
+    comment_factory.create_batch(3, event=event)
+    client.force_login(citizen)
+    response = post_comment(client, event, "жаңы", HX_REQUEST="true")
+    body = response.content.decode()
+    assert f'hx-get="/ky/events/{event.pk}/?page=2"' in body
+    assert "/comments/?page=" not in body
