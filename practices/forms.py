@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
@@ -55,7 +56,7 @@ class BilingualMixin:
                     continue
                 field = self.fields[name]
                 field.required = False
-                field.label = f"{model_field.verbose_name} ({language_name(code)})"
+                field.label = f"{capfirst(model_field.verbose_name)} ({language_name(code)})"
                 if base in self.rich_fields:
                     field.help_text = _(
                         "Paragraphs, bold, italic, lists and links (http/https only) are kept; "
@@ -316,9 +317,14 @@ def _theme_choices():
 
 class _MunicipalityFilterMixin:
     def set_municipalities(self, queryset) -> None:
-        self.fields["municipality"].choices = [("", _("All municipalities"))] + [
-            (unit.slug, unit.name) for unit in queryset
-        ]
+        choices = [(unit.slug, unit.name) for unit in queryset]
+        # A link from a profile names its municipality even when it has nothing of this kind.
+        asked = (self.data.get("municipality") or "") if self.is_bound else ""
+        if asked and asked not in {slug for slug, _name in choices}:
+            unit = Municipality.objects.filter(slug=asked).first()
+            if unit is not None:
+                choices.append((unit.slug, unit.name))
+        self.fields["municipality"].choices = [("", _("All municipalities")), *choices]
 
     def municipality(self):
         slug = self.cleaned_data.get("municipality") if self.is_valid() else ""

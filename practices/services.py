@@ -76,21 +76,29 @@ def prepare_content(item: Editorial) -> None:
 
 
 @transaction.atomic
-def item_save(*, item: Editorial, actor, children=()) -> Editorial:
+def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
     """Create or change a practice, story, news item or document (as a draft or in place).
 
-    ``children`` are bound, valid inline formsets (funding sources, result indicators).
+    ``children`` are bound, valid inline formsets (funding sources, result indicators);
+    ``upload`` is a document's new file (the replaced one is deleted once this commits).
     """
     _require(actor, "change", item)
     if item.pk is None:
         item.author = actor
         item.status = Status.DRAFT
+    replaced = ""
+    if upload is not None:
+        replaced = item.file.name if item.pk and item.file else ""
+        document_attach_file(document=item, upload=upload)
     prepare_content(item)
     item.full_clean()
     item.save()
     for formset in children:
         formset.instance = item
         formset.save()
+    if replaced and replaced != item.file.name:
+        storage = item.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     return item
 
 

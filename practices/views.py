@@ -318,10 +318,12 @@ def edit(request, kind: str, pk: int | None = None):
         if not _may(user, "change", candidate):
             raise PermissionDenied
         try:
-            upload = form.cleaned_data.get("upload")
-            if upload:
-                services.document_attach_file(document=candidate, upload=upload)
-            services.item_save(item=candidate, actor=user, children=formsets)
+            services.item_save(
+                item=candidate,
+                actor=user,
+                children=formsets,
+                upload=form.cleaned_data.get("upload") or None,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -238,3 +238,12 @@ def test_detail_query_counts_are_pinned(client, django_assert_max_num_queries, c
                   actor=editor)
     with django_assert_max_num_queries(baseline):
         assert client.get(item.get_absolute_url()).status_code == 200
+
+
+def test_profile_more_link_filters_even_without_items_of_that_kind(client, practice_factory,
+                                                                     story_factory, unit):
+    practice_factory(title_ru="Чужая практика")
+    story_factory(municipality=unit)
+    html = client.get(f"/ru/practices/?municipality={unit.slug}").content.decode()
+    assert "Чужая практика" not in html
+    assert "Нет опубликованных практик, подходящих под эти фильтры." in html

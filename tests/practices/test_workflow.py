@@ -223,3 +223,23 @@ def test_document_create_with_file(client, editor):
     assert document.content_type == "application/pdf"
     assert document.file.name.endswith(".pdf")
     assert "law" not in document.file.name
+
+
+def test_replacing_a_documents_file_deletes_the_old_one(editor, document_factory,
+                                                       django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from practices.demo_files import pdf_bytes
+
+    document = document_factory(status=Status.DRAFT, published_at=None)
+    old_name = document.file.name
+    storage = document.file.storage
+    assert storage.exists(old_name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_save(
+            item=document, actor=editor, upload=ContentFile(pdf_bytes("New"), name="new.pdf")
+        )
+    document.refresh_from_db()
+    assert document.file.name != old_name
+    assert storage.exists(document.file.name)
+    assert not storage.exists(old_name)
