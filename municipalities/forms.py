@@ -115,7 +115,8 @@ class MemberForm(SideBySideMixin, forms.ModelForm):
 class VillageForm(SideBySideMixin, forms.ModelForm):
     class Meta:
         model = Village
-        fields = VILLAGE_FIELDS
+        # "demo entry" is set by the demo seed only: what staff enter is real.
+        fields = [name for name in VILLAGE_FIELDS if name != "is_demo"]
 
 
 class CharterForm(SideBySideMixin, forms.ModelForm):

@@ -157,7 +157,10 @@ def _save_with_history(*, obj, municipality, actor, data: dict, fields: list[str
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()
-    obj.save()
+    if creating:
+        obj.save()
+    else:
+        obj.save(update_fields=[*data, "modified"])
     changes = _diff(before, _snapshot(obj, fields))
     if creating or changes:
         _record(
@@ -302,8 +305,8 @@ def charter_upload(*, municipality: Municipality, actor, data: dict, upload=None
     data = {name: value for name, value in data.items() if name in CHARTER_FIELDS[:-1]}
     old_file = charter.file.name if charter.pk else ""
     if upload is not None:
-        charter.content_type = document_type(upload)
-        charter.size = upload.size
+        data["content_type"] = document_type(upload)
+        data["size"] = upload.size
         data["file"] = upload
     charter = _save_with_history(
         obj=charter, municipality=municipality, actor=actor, data=data, fields=CHARTER_FIELDS

@@ -246,3 +246,22 @@ def test_admin_changelist_of_history_is_readable_by_site_admin(client, site_admi
     client.force_login(site_admin)
     response = client.get(reverse("admin:municipalities_changerecord_changelist"))
     assert response.status_code == 200
+
+
+def test_replacing_the_charter_updates_type_and_size_and_records_it(unit_a, staff_of):
+    editor = staff_of(unit_a)
+    first = services.charter_upload(
+        municipality=unit_a, actor=editor, data={"title_ru": "Устав"},
+        upload=SimpleUploadedFile("a.pdf", PDF),
+    )
+    docx = _docx()
+    second = services.charter_upload(
+        municipality=unit_a, actor=editor, data={"title_ru": "Устав (новая редакция)"},
+        upload=SimpleUploadedFile("b.docx", docx),
+    )
+    second.refresh_from_db()
+    assert second.pk == first.pk
+    assert (second.content_type, second.size) == (services.DOCX, len(docx))
+    record = ChangeRecord.objects.filter(object_type="charter").first()
+    assert record.action == "updated"
+    assert set(record.changes) == {"title_ru", "file"}
