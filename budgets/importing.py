@@ -16,6 +16,7 @@ from decimal import InvalidOperation
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django.utils.translation import pgettext_lazy
 
 from .exports import formula_safe
 from .models import ClassificationCode
@@ -25,20 +26,22 @@ MAX_ROWS = 2000
 MAX_AMOUNT = Decimal("99999999999999.99")
 COLUMNS = ["section", "code", "name_ky", "name_ru", "approved", "revised", "executed"]
 AMOUNT_COLUMNS = ["approved", "revised", "executed"]
+# The spreadsheet's own words carry a context, so that no other section's translation of
+# "Section" or "Revenue" can change what the template says and the parser expects.
 COLUMN_LABELS = {
-    "section": gettext_noop("Section"),
-    "code": gettext_noop("Code"),
-    "name_ky": gettext_noop("Name in Kyrgyz"),
-    "name_ru": gettext_noop("Name in Russian"),
-    "approved": gettext_noop("Approved, som"),
-    "revised": gettext_noop("Revised, som"),
-    "executed": gettext_noop("Executed, som"),
+    "section": pgettext_lazy("budget spreadsheet", "Section"),
+    "code": pgettext_lazy("budget spreadsheet", "Code"),
+    "name_ky": pgettext_lazy("budget spreadsheet", "Name in Kyrgyz"),
+    "name_ru": pgettext_lazy("budget spreadsheet", "Name in Russian"),
+    "approved": pgettext_lazy("budget spreadsheet", "Approved, som"),
+    "revised": pgettext_lazy("budget spreadsheet", "Revised, som"),
+    "executed": pgettext_lazy("budget spreadsheet", "Executed, som"),
 }
 SECTION_LABELS = {
-    "revenue": gettext_noop("Revenue"),
-    "expenditure": gettext_noop("Expenditure"),
-    "revenue_total": gettext_noop("Revenue total"),
-    "expenditure_total": gettext_noop("Expenditure total"),
+    "revenue": pgettext_lazy("budget spreadsheet", "Revenue"),
+    "expenditure": pgettext_lazy("budget spreadsheet", "Expenditure"),
+    "revenue_total": pgettext_lazy("budget spreadsheet", "Revenue total"),
+    "expenditure_total": pgettext_lazy("budget spreadsheet", "Expenditure total"),
 }
 MESSAGES = {
     "file_unreadable": gettext_noop("The file could not be read as %(kind)s."),
@@ -92,13 +95,15 @@ def column_letter(column: str | None) -> str:
 def describe(problem: dict) -> dict:
     """A stored problem as the page shows it, in the active language."""
     params = dict(problem.get("params") or {})
+    if params.get("column") in COLUMN_LABELS:
+        params["column"] = str(COLUMN_LABELS[params["column"]])
     if "section" in params:
-        params["section"] = _(SECTION_LABELS.get(params["section"], params["section"]))
+        params["section"] = str(SECTION_LABELS.get(params["section"], params["section"]))
     column = problem.get("column")
     return {
         "row": problem.get("row"),
         "column": column_letter(column),
-        "column_label": _(COLUMN_LABELS[column]) if column in COLUMN_LABELS else "",
+        "column_label": str(COLUMN_LABELS[column]) if column in COLUMN_LABELS else "",
         "message": _(MESSAGES[problem["code"]]) % params,
     }
 
@@ -107,15 +112,14 @@ def _normalise(text) -> str:
     return " ".join(str(text or "").replace("\u00a0", " ").split()).casefold()
 
 
-def _labels_in_all_languages(labels: dict[str, str]) -> dict[str, str]:
-    """label text (ky, ru, en, or the key itself) -> key."""
+def _labels_in_all_languages(labels: dict) -> dict[str, str]:
+    """label text (ky, ru, the English original, or the key itself) -> key."""
     found = {}
-    for key, msgid in labels.items():
+    for key, label in labels.items():
         found[_normalise(key)] = key
-        found[_normalise(msgid)] = key
-        for language in ("ky", "ru"):
+        for language in ("en", "ky", "ru"):
             with translation.override(language):
-                found[_normalise(_(msgid))] = key
+                found[_normalise(str(label))] = key
     return found
 
 
@@ -218,7 +222,7 @@ def check_rows(table: list[list], codes: dict[str, ClassificationCode]) -> tuple
     positions = {key: index for index, key in enumerate(header) if key}
     missing = [c for c in ("section", "code", "approved") if c not in positions]
     if missing:
-        return [], [Problem("missing_column", 1, c, {"column": COLUMN_LABELS[c]}) for c in missing]
+        return [], [Problem("missing_column", 1, c, {"column": c}) for c in missing]
 
     def cell(row: list, key: str):
         index = positions.get(key)
@@ -366,15 +370,15 @@ def parse_upload(name: str, content: bytes) -> tuple[list[dict], list[dict]]:
 def template_rows(language: str) -> list[list[str]]:
     """Header, one row per known code (amounts empty), and the two total rows."""
     with translation.override(language):
-        rows = [[_(COLUMN_LABELS[c]) for c in COLUMNS]]
+        rows = [[str(COLUMN_LABELS[c]) for c in COLUMNS]]
         codes = ClassificationCode.objects.order_by("direction", "code")
         for direction in (Direction.REVENUE.value, Direction.EXPENDITURE.value):
-            label = _(SECTION_LABELS[direction])
+            label = str(SECTION_LABELS[direction])
             for code in codes:
                 if code.direction != direction:
                     continue
                 rows.append([label, code.code, code.name_ky, code.name_ru, "", "", ""])
-            rows.append([_(SECTION_LABELS[f"{direction}_total"]), "", "", "", "", "", ""])
+            rows.append([str(SECTION_LABELS[f"{direction}_total"]), "", "", "", "", "", ""])
     return rows
 
 

@@ -175,7 +175,7 @@ class BudgetLine(models.Model):
     executed = models.DecimalField(
         _("executed, som"), null=True, blank=True, validators=NON_NEGATIVE, **MONEY
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("order of the line"), default=0)
 
     class Meta:
         verbose_name = _("budget line")

@@ -436,9 +436,7 @@ def _diff_labels() -> dict:
 
 @guarded
 def budget_create(request, slug: str):
-    unit = get_object_or_404(
-        Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS
-    )
+    unit = get_object_or_404(Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS)
     _require(request, "budgets.add_budgetyear", unit)
     form = BudgetYearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

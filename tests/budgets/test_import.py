@@ -23,9 +23,7 @@ def csv_bytes(rows: list[list], header=None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     with translation.override("ru"):
-        writer.writerow(
-            header or [translation.gettext(importing.COLUMN_LABELS[c]) for c in importing.COLUMNS]
-        )
+        writer.writerow(header or [str(importing.COLUMN_LABELS[c]) for c in importing.COLUMNS])
     for row in rows:
         writer.writerow(row)
     return out.getvalue().encode("utf-8-sig")
@@ -63,7 +61,7 @@ def test_a_good_file_gives_lines_and_no_problems(codes):
 
 def test_kyrgyz_headers_and_sections_are_understood(codes):
     with translation.override("ky"):
-        header = [translation.gettext(importing.COLUMN_LABELS[c]) for c in importing.COLUMNS]
+        header = [str(importing.COLUMN_LABELS[c]) for c in importing.COLUMNS]
         rev, rev_total = translation.gettext("Revenue"), translation.gettext("Revenue total")
         exp, exp_total = (
             translation.gettext("Expenditure"),
@@ -173,7 +171,7 @@ def test_xlsx_template_round_trip(codes):
     sheet = workbook.active
     header = [c.value for c in sheet[1]]
     with translation.override("ky"):
-        assert header[0] == translation.gettext("Section")
+        assert header[0] == "Бөлүм"
     # Fill in amounts for two lines and the totals, the way a user would.
     for row in sheet.iter_rows(min_row=2):
         code = row[1].value
