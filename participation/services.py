@@ -1,5 +1,7 @@
 """Writes in civic participation: each function one act, atomic, validated, audited."""
 
+import logging
+
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -34,6 +36,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.CANCELLED: (),
 }
 UNFOLLOW_SALT = "participation.unfollow"
+logger = logging.getLogger(__name__)
 
 
 class RateLimitedError(ValidationError):
@@ -121,12 +124,16 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
 def _check_rate(user) -> None:
     limit, seconds = comment_rate()
     key = f"participation:comments:{user.pk}"
-    cache.add(key, 0, timeout=seconds)
     try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        used = 1
+        cache.add(key, 0, timeout=seconds)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=seconds)
+            used = 1
+    except Exception:  # a cache that is down must not silence residents
+        logger.warning("comment rate limit skipped: cache unavailable", exc_info=True)
+        return
     if used > limit:
         raise RateLimitedError(
             _("You are posting too fast. Please wait a minute and try again."), code="rate"

@@ -274,3 +274,21 @@ def test_after_an_htmx_post_load_more_still_points_at_the_event_page(
     body = response.content.decode()
     assert f'hx-get="/ky/events/{event.pk}/?page=2"' in body
     assert "/comments/?page=" not in body
+
+
+def test_comments_still_post_when_the_cache_is_down(citizen, event, monkeypatch):
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is away")
+
+    monkeypatch.setattr(cache, "add", broken)
+    services.comment_create(user=citizen, event=event, text="салам")
+    assert Comment.objects.count() == 1
+
+
+def test_cannot_flag_own_comment(client, citizen, event, comment_factory):
+    comment = comment_factory(event=event, author=citizen)
+    client.force_login(citizen)
+    assert client.post(f"/ky/events/comments/{comment.pk}/flag/").status_code == 403
+    assert not CommentFlag.objects.exists()

@@ -243,3 +243,14 @@ def test_publishing_notifies_followers_once(
     with django_capture_on_commit_callbacks(execute=True):
         services.event_transition(event=event, to=Event.Status.OPEN)
     assert len(mail.outbox) == 1  # opening a published event is not news again
+
+
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 404), ("citizen", 404),
+                                              ("other_staff", 404), ("moderator", 404),
+                                              ("staff", 200), ("admin", 200)])
+def test_draft_page_matrix(client, roles, event, role, status):
+    event.status = Event.Status.DRAFT
+    event.save()
+    if role != "anonymous":
+        client.force_login(roles[role])
+    assert client.get(event.get_absolute_url()).status_code == status
