@@ -121,3 +121,15 @@ def test_print_version_of_a_long_list_has_no_navigation(client, event_factory, s
     event_factory.create_batch(5)
     assert "<nav" in client.get("/ru/events/").content.decode()
     assert "<nav" not in client.get("/ru/events/?print=1").content.decode()
+
+
+def test_landing_offers_staff_and_moderator_tools_only_to_them(client, citizen, moderator,
+                                                             staff_of, municipality):
+    client.force_login(citizen)
+    html = client.get("/ky/participation/").content.decode()
+    assert "/ky/events/new/" not in html
+    assert "/ky/participation/moderation/" not in html
+    client.force_login(moderator)
+    assert "/ky/participation/moderation/" in client.get("/ky/participation/").content.decode()
+    client.force_login(staff_of(municipality))
+    assert "/ky/events/new/" in client.get("/ky/participation/").content.decode()
