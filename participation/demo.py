@@ -167,11 +167,9 @@ def seed(*, stdout) -> None:
             defaults={
                 "kind": kind,
                 "status": status,
-                "title": title[0],
                 "title_ru": title[1],
                 "description_ky": description[0],
                 "description_ru": description[1],
-                "place": place[0],
                 "place_ky": place[0],
                 "place_ru": place[1],
                 "starts_at": starts,
@@ -191,7 +189,7 @@ def seed(*, stdout) -> None:
         for position, (alt_ky, alt_ru) in enumerate(alternatives, start=1):
             alt, _ = Alternative.objects.update_or_create(
                 event=event, position=position,
-                defaults={"title": alt_ky, "title_ky": alt_ky, "title_ru": alt_ru},
+                defaults={"title_ky": alt_ky, "title_ru": alt_ru},
             )
             alts.append(alt)
         if alts:

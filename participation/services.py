@@ -97,7 +97,6 @@ def event_transition(*, event: Event, to: str, reason: str = "", reason_ru: str 
 @transaction.atomic
 def document_add(*, event: Event, title_ky: str, title_ru: str, file) -> None:
     document = event.documents.model(event=event, title_ky=title_ky, title_ru=title_ru, file=file)
-    document.title = title_ky or title_ru
     document.full_clean()
     document.save()
 
@@ -109,7 +108,6 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
         raise ValidationError(_("Alternatives can only be added before the choice opens."))
     alternative = Alternative(
         event=event,
-        title=title_ky or title_ru,
         title_ky=title_ky,
         title_ru=title_ru,
         description_ky=description_ky,

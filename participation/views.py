@@ -308,8 +308,6 @@ def event_create(request):
         event = form.save(commit=False)
         if not request.user.has_perm("participation.manage_events", event.municipality):
             raise PermissionDenied
-        event.title = event.title_ky or event.title_ru
-        event.place = event.place_ky or event.place_ru
         try:
             services.event_save(event=event, user=request.user)
         except ValidationError as error:

@@ -254,3 +254,14 @@ def test_draft_page_matrix(client, roles, event, role, status):
     if role != "anonymous":
         client.force_login(roles[role])
     assert client.get(event.get_absolute_url()).status_code == status
+
+
+def test_a_missing_russian_title_is_not_filled_with_the_kyrgyz_one(client, staff_of, municipality):
+    client.force_login(staff_of(municipality))
+    client.post("/ru/events/new/", event_post(municipality, title_ru="", place_ru=""))
+    event = Event.objects.get()
+    assert event.title_ky == "Бюджеттик угуу"
+    assert not event.title_ru
+    assert not event.place_ru
+    html = client.get(f"/ru/events/{event.pk}/").content.decode()
+    assert '<span lang="ky">Бюджеттик угуу</span>' in html
