@@ -707,6 +707,11 @@ def balance(request):
     )
 
 
+def _csv_safe(text: str) -> str:
+    """Staff-typed text must not start a spreadsheet formula when the CSV is opened."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
 def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -728,7 +733,7 @@ def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:
             ])
     for village in balance.villages:
         writer.writerow([
-            scope, "village", village["village"], village["count"],
+            scope, "village", _csv_safe(village["village"]), village["count"],
             "" if village["percent"] is None else village["percent"], "", "", "", "",
         ])
     for source in balance.sources:

@@ -244,3 +244,12 @@ def test_balance_page_renders_empty_and_full(client, event):
     assert "<svg" in html
     assert '<th scope="col"' in html
     assert client.get("/ru/participation/balance/?unit=nowhere").status_code == 404
+
+
+def test_csv_does_not_start_formulas_from_village_names(client, event):
+    event.status = "held"
+    event.save()
+    services.attendance_counts_save(event=event, counts={}, villages=[("=HYPERLINK(1)", 3)])
+    body = client.get(f"/ru/events/{event.pk}/balance.csv").content.decode()
+    assert "'=HYPERLINK(1)" in body
+    assert ",=HYPERLINK" not in body
