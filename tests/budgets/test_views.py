@@ -493,3 +493,31 @@ def test_profile_block_when_there_is_nothing(django_assert_num_queries, other_aa
     assert block["items"] == []
     assert block["more_url"] is None
     assert block["empty_text"]
+
+
+def test_calendar_stage_document_is_uploaded_and_linked(client, published, staff_of):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(staff_of(published.municipality))
+    document = SimpleUploadedFile("protocol.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    response = client.post(
+        url("stage-create", published),
+        {
+            "stage": "approval",
+            "due_date": "2025-01-31",
+            "actual_date": "2025-01-20",
+            "document": document,
+        },
+    )
+    assert response.status_code == 302
+    stage = CalendarStage.objects.get()
+    assert stage.document.name.endswith(".pdf")
+    html = client.get(url("budget-detail", published)).content.decode()
+    assert stage.document.url in html
+    wrong = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(
+        url("stage-create", published),
+        {"stage": "report_q1", "due_date": "2025-04-30", "document": wrong},
+    )
+    assert response.status_code == 200
+    assert CalendarStage.objects.count() == 1
