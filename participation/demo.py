@@ -13,6 +13,7 @@ from .models import AttendanceCount
 from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
+from .models import CommentFlag
 from .models import Event
 from .models import Follow
 from .models import OfflineTally
@@ -207,6 +208,12 @@ def seed(*, stdout) -> None:
                     defaults={"parent": None},
                 )
                 first = first or comment
+            flagged = Comment.objects.filter(event=event, author__email="resident5@demo.kg").first()
+            if flagged and "resident2@demo.kg" in by_email:
+                CommentFlag.objects.get_or_create(
+                    comment=flagged, user=by_email["resident2@demo.kg"],
+                    defaults={"reason": "Тема угуунун тилинде эмес / не по теме"},
+                )
             if first and "citizen@demo.kg" in by_email:
                 Comment.objects.get_or_create(
                     event=event, author=by_email["citizen@demo.kg"], parent=first,
