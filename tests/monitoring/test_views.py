@@ -428,3 +428,15 @@ def test_lead_starts_a_cycle_and_outsiders_cannot(client, world):
     cycle = Cycle.objects.exclude(pk=world.cycle.pk).get()
     assert response["Location"] == cycle.get_absolute_url()
     assert (cycle.municipality, cycle.status) == (world.unit, "in_progress")
+
+
+def test_history_is_kept_and_public_only_for_what_is_public(client, world, act):
+    draft = services.act_create(cycle=world.cycle, user=world.lead, title="Жашыруун долбоор",
+                                place="x", visited_on=date(2026, 4, 1))
+    published_world(world, act)
+    html = client.get(url("cycle-detail", world.cycle.pk)).content.decode()
+    assert html.count("<time datetime=") >= 4  # created, submitted, accepted, published, …
+    assert "Жашыруун долбоор" not in html  # a draft's history stays with the group
+    client.force_login(world.member)
+    assert "Жашыруун долбоор" in client.get(url("cycle-detail", world.cycle.pk)).content.decode()
+    assert draft.history.count() == 1
