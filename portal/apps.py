@@ -16,3 +16,5 @@ class PortalConfig(AppConfig):
         admin.site.has_permission = lambda request: predicates.is_site_admin(request.user)
         # Each app registers its printable report types in <app>/reports.py.
         autodiscover_modules("reports")
+        # ...and what it makes searchable in <app>/search.py.
+        autodiscover_modules("search")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -125,3 +126,41 @@ class Report(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class SearchEntry(models.Model):
+    """One searchable object of any section, in both languages (see portal/search.py)."""
+
+    kind = models.CharField(_("type"), max_length=30)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    title_ky = models.CharField(max_length=300, blank=True)
+    title_ru = models.CharField(max_length=300, blank=True)
+    text_ky = models.TextField(blank=True)
+    text_ru = models.TextField(blank=True)
+    url_ky = models.CharField(max_length=500, blank=True)
+    url_ru = models.CharField(max_length=500, blank=True)
+    folded = models.TextField(blank=True, help_text="casefolded text for the SQLite demo")
+    title_folded = models.CharField(max_length=610, blank=True)
+    vector_ky = SearchVectorField(null=True, editable=False)
+    vector_ru = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_entry_per_object")
+        ]
+        indexes = [models.Index(fields=["is_public", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id}"

@@ -5,6 +5,7 @@ from django.urls import include
 from django.urls import path
 from django.views.static import serve
 
+from . import search_views
 from . import views
 from .section_urls import landing_only
 
@@ -12,6 +13,7 @@ portal_patterns = (
     [
         path("", views.home, name="home"),
         path("profile/", views.profile, name="profile"),
+        path("search/", search_views.search_page, name="search"),
     ],
     "portal",
 )

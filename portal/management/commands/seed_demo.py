@@ -12,6 +12,7 @@ from django.db import transaction
 from municipalities.models import Municipality
 from municipalities.models import StaffMembership
 from municipalities.services import admin_units_load
+from portal import search
 from portal.models import User
 
 SECTION_APPS = ["municipalities", "participation", "budgets", "monitoring", "practices"]
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             for app in SECTION_APPS:
                 if find_spec(f"{app}.demo") is not None:
                     import_module(f"{app}.demo").seed(stdout=self.stdout)
+            # Bulk-created demo rows bypass the save signals that keep search current.
+            self.stdout.write(f"search index: {search.reindex()} entries")
         self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {DEMO_PASSWORD}"))
 
     def _account(self, email, name, flags, membership) -> None:

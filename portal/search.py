@@ -1,0 +1,285 @@
+"""Site-wide search: one index table filled from every section, queried in one place.
+
+Each app registers what it makes searchable in <app>/search.py (autodiscovered). Saving or
+deleting a registered object updates its ``SearchEntry``; ``manage.py search_reindex``
+rebuilds everything. On PostgreSQL the search is full-text (a 'simple' dictionary for Kyrgyz,
+'russian' for Russian) plus trigram similarity for typos, ranked, with highlighted matches.
+On the SQLite demo it falls back to casefolded substring matching of every word.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db import models
+from django.db.models.signals import post_delete
+from django.db.models.signals import post_save
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
+from django.utils.safestring import mark_safe
+
+LANGUAGES = ("ky", "ru")
+TEXT_CONFIG = {"ky": "simple", "ru": "russian"}
+MAX_QUERY_LENGTH = 200
+MAX_TEXT = 20_000
+_MARK_START, _MARK_END = "\x02", "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Searchable:
+    kind: str
+    label: str | Promise
+    model: type[models.Model]
+    title: str  # a translated field name ("title" -> title_ky / title_ru)
+    texts: tuple[str, ...] = ()  # translated text fields; HTML is stripped
+    is_public: Callable[[Any], bool] = lambda obj: True
+    municipality: Callable[[Any], Any] = lambda obj: getattr(obj, "municipality", None)
+    date: Callable[[Any], datetime.date | None] = lambda obj: None
+    # Only objects this queryset returns are indexed by search_reindex.
+    queryset: Callable[[], models.QuerySet] | None = None
+
+
+REGISTRY: dict[str, Searchable] = {}
+_BY_MODEL: dict[type, Searchable] = {}
+
+
+def register(searchable: Searchable) -> Searchable:
+    REGISTRY[searchable.kind] = searchable
+    _BY_MODEL[searchable.model] = searchable
+    post_save.connect(_saved, sender=searchable.model, weak=False, dispatch_uid=searchable.kind)
+    post_delete.connect(
+        _deleted, sender=searchable.model, weak=False, dispatch_uid=f"{searchable.kind}-del"
+    )
+    return searchable
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def clean_query(raw: str | None) -> str:
+    """Search input is only ever text: control characters dropped, length bounded."""
+    return " ".join(_CONTROL.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def _value(obj, field: str, lang: str) -> str:
+    value = getattr(obj, f"{field}_{lang}", None)
+    if value is None:
+        value = getattr(obj, field, "")
+    return strip_tags(str(value or ""))
+
+
+def _entry_values(searchable: Searchable, obj) -> dict:
+    values: dict[str, Any] = {}
+    folded = []
+    for lang in LANGUAGES:
+        title = _value(obj, searchable.title, lang)
+        text = " ".join(_value(obj, f, lang) for f in searchable.texts)[:MAX_TEXT]
+        with translation.override(lang):
+            url = obj.get_absolute_url()
+        values.update({f"title_{lang}": title[:300], f"text_{lang}": text, f"url_{lang}": url})
+        folded += [title, text]
+    municipality = searchable.municipality(obj)
+    values.update(
+        {
+            "municipality": municipality,
+            "is_public": bool(searchable.is_public(obj)),
+            "date": searchable.date(obj),
+            "folded": fold(" ".join(folded)),
+            "title_folded": fold(f"{values['title_ky']} {values['title_ru']}"),
+        }
+    )
+    return values
+
+
+def index_object(obj) -> None:
+    from portal.models import SearchEntry
+
+    searchable = _BY_MODEL.get(type(obj))
+    if searchable is None:
+        return
+    entry, _ = SearchEntry.objects.update_or_create(
+        kind=searchable.kind, object_id=obj.pk, defaults=_entry_values(searchable, obj)
+    )
+    _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
+
+
+def _update_vectors(queryset) -> None:
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    queryset.update(
+        **{
+            f"vector_{lang}": SearchVector(f"title_{lang}", weight="A", config=TEXT_CONFIG[lang])
+            + SearchVector(f"text_{lang}", weight="B", config=TEXT_CONFIG[lang])
+            for lang in LANGUAGES
+        }
+    )
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        index_object(instance)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    from portal.models import SearchEntry
+
+    searchable = _BY_MODEL.get(sender)
+    if searchable is not None:
+        SearchEntry.objects.filter(kind=searchable.kind, object_id=instance.pk).delete()
+
+
+def reindex(kinds: list[str] | None = None) -> int:
+    """Rebuild the index for the given kinds (all by default); returns the entries written."""
+    from portal.models import SearchEntry
+
+    written = 0
+    for kind, searchable in REGISTRY.items():
+        if kinds and kind not in kinds:
+            continue
+        queryset = searchable.queryset() if searchable.queryset else searchable.model.objects.all()
+        SearchEntry.objects.filter(kind=kind).exclude(
+            object_id__in=queryset.values("pk")
+        ).delete()
+        batch = []
+        for obj in queryset.iterator(chunk_size=500):
+            batch.append(SearchEntry(kind=kind, object_id=obj.pk, **_entry_values(searchable, obj)))
+        SearchEntry.objects.bulk_create(
+            batch,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=[
+                "title_ky", "title_ru", "text_ky", "text_ru", "url_ky", "url_ru",
+                "municipality", "is_public", "date", "folded", "title_folded",
+            ],
+        )
+        written += len(batch)
+    _update_vectors(SearchEntry.objects.all() if not kinds else SearchEntry.objects.filter(
+        kind__in=kinds
+    ))
+    return written
+
+
+# --- querying --------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    kind: str
+    label: str
+    title: str
+    url: str
+    snippet: SafeString
+    municipality: Any
+    date: datetime.date | None
+
+
+def search(query: str, *, kinds: list[str] | None = None, municipality=None):
+    """Public entries matching the query, best first, as a queryset of SearchEntry."""
+    from portal.models import SearchEntry
+
+    entries = SearchEntry.objects.filter(is_public=True).select_related(
+        "municipality", "municipality__parent"
+    )
+    if kinds:
+        entries = entries.filter(kind__in=kinds)
+    if municipality is not None:
+        entries = entries.filter(municipality=municipality)
+    if connection.vendor == "postgresql":
+        return _search_postgres(entries, query)
+    return _search_fallback(entries, query)
+
+
+def _search_postgres(entries, query: str):
+    from django.contrib.postgres.search import SearchHeadline
+    from django.contrib.postgres.search import SearchQuery
+    from django.contrib.postgres.search import SearchRank
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models import F
+    from django.db.models import FloatField
+    from django.db.models import Q
+    from django.db.models import Value
+    from django.db.models.functions import Cast
+
+    lang = (translation.get_language() or "ky")[:2]
+    other = "ru" if lang == "ky" else "ky"
+    here = SearchQuery(query, config=TEXT_CONFIG[lang], search_type="websearch")
+    there = SearchQuery(query, config=TEXT_CONFIG[other], search_type="websearch")
+    return (
+        entries.annotate(
+            similarity=TrigramWordSimilarity(Value(fold(query)), "title_folded"),
+            score=SearchRank(F(f"vector_{lang}"), here)
+            + SearchRank(F(f"vector_{other}"), there) * 0.5
+            + Cast(F("similarity"), FloatField()) * 0.6,
+            headline=SearchHeadline(
+                f"text_{lang}",
+                here,
+                config=TEXT_CONFIG[lang],
+                start_sel=_MARK_START,
+                stop_sel=_MARK_END,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+            ),
+        )
+        .filter(
+            Q(**{f"vector_{lang}": here})
+            | Q(**{f"vector_{other}": there})
+            | Q(similarity__gte=0.45)
+        )
+        .order_by("-score", "-date", "pk")
+    )
+
+
+def _search_fallback(entries, query: str):
+    words = fold(query).split()
+    for word in words[:10]:
+        entries = entries.filter(folded__contains=word)
+    return entries.order_by("-date", "pk")
+
+
+def highlight(text: str, query: str, headline: str | None = None) -> SafeString:
+    """Escape first, then mark: user text can never become HTML."""
+    if headline:
+        marked = escape(headline)
+        return mark_safe(
+            marked.replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
+        )
+    words = [w for w in fold(query).split() if len(w) > 1]
+    folded = text.casefold()
+    start = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    snippet = text[max(0, start - 80) : start + 220]
+    marked = escape(snippet)
+    for word in sorted(set(words), key=len, reverse=True):
+        marked = re.sub(
+            re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", marked, flags=re.I
+        )
+    prefix = "… " if start > 80 else ""
+    return mark_safe(prefix + marked + (" …" if len(text) > start + 220 else ""))
+
+
+def to_hit(entry, query: str) -> Hit:
+    lang = (translation.get_language() or "ky")[:2]
+    other = "ru" if lang == "ky" else "ky"
+    title = getattr(entry, f"title_{lang}") or getattr(entry, f"title_{other}")
+    text = getattr(entry, f"text_{lang}") or getattr(entry, f"text_{other}")
+    searchable = REGISTRY.get(entry.kind)
+    return Hit(
+        kind=entry.kind,
+        label=str(searchable.label) if searchable else entry.kind,
+        title=title,
+        url=getattr(entry, f"url_{lang}"),
+        snippet=highlight(text, query, getattr(entry, "headline", None)),
+        municipality=entry.municipality,
+        date=entry.date,
+    )
