@@ -28,6 +28,16 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.key_prefix = previous
 
 
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """No test inherits the language another test activated in the same worker."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def citizen(user_factory):
     return user_factory(display_name="Айгерим")
