@@ -6,9 +6,11 @@ Idempotent: everything is found again by its natural key. Writes that have a wor
 through the services, so the history is real.
 """
 
+import io
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import translation
 
@@ -130,7 +132,32 @@ def _act(cycle, member, title_ky, title_ru, place_ky, place_ru, day, values, ind
                 evidence_ru="Объект осмотрен на месте, опрошены жители.",
                 place_ky=place_ky, place_ru=place_ru,
             ))
+        first = act.evaluations.order_by("pk").first()
+        if first is not None and not first.attachments.exists():
+            evidence = services.evidence_add(
+                evaluation=first,
+                upload=SimpleUploadedFile("photo.png", _demo_photo(), "image/png"),
+                caption="Объекттин сүрөтү",
+            )
+            evidence.caption_ru = "Фото объекта"
+            evidence.save(update_fields=["caption_ru"])
     return act
+
+
+def _demo_photo() -> bytes:
+    """A small generated picture standing in for a monitor's photo."""
+    from PIL import Image
+    from PIL import ImageDraw
+
+    image = Image.new("RGB", (320, 200), (135, 185, 235))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 130, 320, 200), fill=(120, 120, 120))
+    draw.rectangle((40, 60, 140, 130), fill=(230, 220, 200))
+    draw.line((250, 40, 250, 130), fill=(60, 60, 60), width=4)
+    draw.ellipse((238, 28, 262, 52), fill=(250, 230, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def seed(*, stdout) -> None:
