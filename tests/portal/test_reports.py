@@ -276,3 +276,11 @@ def test_a_real_worker_renders_the_report_through_redis(real_worker_queue, munic
     text = pdf_text(report)
     for letter in "ңүө":
         assert letter in text
+
+
+def test_municipality_page_offers_the_profile_report(client, unit):
+    html = client.get(f"/ru/municipalities/{unit.slug}/").content.decode()
+    assert f'action="/ru/reports/{KIND}/{unit.pk}/"' in html
+    assert '<select name="language"' in html
+    print_html = client.get(f"/ru/municipalities/{unit.slug}/?print=1").content.decode()
+    assert "report-request" not in print_html
