@@ -22,7 +22,22 @@ from .sections import SECTIONS_BY_KEY
 
 
 def home(request):
-    return render(request, "portal/home.html")
+    """What is new across the sections, in a handful of queries (one per list)."""
+    from budgets.selectors import latest_budgets
+    from participation.selectors import upcoming_events
+    from practices.selectors import news_list
+    from practices.selectors import practice_list
+
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "upcoming_events": upcoming_events(limit=5),
+            "latest_news": list(news_list()[:5]),
+            "latest_budgets": latest_budgets(limit=5),
+            "latest_practices": list(practice_list()[:3]),
+        },
+    )
 
 
 def section_landing(request, key: str, extra_context: dict | None = None):

@@ -98,3 +98,27 @@ def test_htmx_is_served_by_us_with_the_csp_nonce_and_csrf_header(client):
     assert "hx-headers='{\"X-CSRFToken\"" in html
     assert "cdn" not in html.lower()
     assert "unpkg" not in html.lower()
+
+
+def test_home_shows_what_is_new_across_sections(client, django_assert_max_num_queries):
+    from tests.participation.factories import EventFactory
+    from tests.practices.factories import NewsItemFactory
+    from tests.practices.factories import PracticeFactory
+
+    EventFactory(title_ky="Жаштар форуму")
+    NewsItemFactory(title_ky="Жаңы мектеп ачылды")
+    PracticeFactory(title_ky="Таштандыны чогултуу")
+    html = client.get("/ky/").content.decode()
+    for title in ("Жаштар форуму", "Жаңы мектеп ачылды", "Таштандыны чогултуу"):
+        assert title in html
+    assert 'action="/ky/municipalities/directory/"' in html
+    for _ in range(5):
+        EventFactory()
+        NewsItemFactory()
+    with django_assert_max_num_queries(8):
+        client.get("/ru/")
+
+
+def test_home_has_honest_empty_states(client):
+    html = client.get("/ru/").content.decode()
+    assert html.count('class="empty"') == 4
