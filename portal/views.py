@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
+from django.http import HttpResponse
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.shortcuts import render
@@ -73,6 +74,13 @@ def profile(request):
         "municipality__name"
     )
     return render(request, "portal/profile.html", {"form": form, "memberships": memberships})
+
+
+@transaction.non_atomic_requests
+@require_GET
+def ping(request):
+    """The cheapest page the server can give: the ceiling that benchmarks compare against."""
+    return HttpResponse("pong", content_type="text/plain")
 
 
 @transaction.non_atomic_requests  # must answer even when the database is down

@@ -55,3 +55,9 @@ def test_healthz_is_503_when_the_cache_is_down(client, monkeypatch):
 
 def test_healthz_refuses_other_methods(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_ping_is_the_cheapest_answer(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/ping")
+    assert response.content == b"pong"
