@@ -35,3 +35,9 @@ def test_published_budget_report_has_totals_lines_and_a_chart(published, transfe
         services.registry.get("budget-year"), published, language="ru"
     )
     assert "<svg" in html
+
+
+def test_budget_page_offers_the_pdf(client, published):
+    url = published.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert f'/reports/budget-year/{published.pk}/"' in html
