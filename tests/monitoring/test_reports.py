@@ -45,3 +45,13 @@ def test_published_cycle_report_has_findings_response_and_action_plan():
     assert "Суу түтүгү иштейт" in text
     assert "Көчө жарыгын оңдоо" in text
     assert "Чырактарды алмаштыруу" in text
+
+
+def test_published_cycle_pages_offer_the_pdf_and_cycles_in_progress_do_not(client):
+    published = CycleFactory(status=Cycle.Status.PUBLISHED)
+    in_progress = CycleFactory()
+    for path in ("", "scorecard/"):
+        html = client.get(f"/ky/monitoring/cycles/{published.pk}/{path}").content.decode()
+        assert f"/reports/monitoring-report/{published.pk}/" in html
+        html = client.get(f"/ky/monitoring/cycles/{in_progress.pk}/{path}").content.decode()
+        assert "/reports/monitoring-report/" not in html
