@@ -31,6 +31,8 @@ GROUPING_KINDS = (
 )
 # The later sections of a profile, each rendered from <app>.selectors.municipality_profile_block.
 PROFILE_SECTIONS = ("participation", "budgets", "monitoring", "practices")
+# Sections with more than one block on the profile: (app, hook name, block key).
+EXTRA_PROFILE_HOOKS = (("practices", "municipality_information_block", "information"),)
 
 
 def top_level_units() -> QuerySet[Municipality]:
@@ -186,10 +188,13 @@ def profile_blocks(unit: Municipality) -> list[dict]:
     {"title", "items": [{"label", "url", "meta"}], "more_url", "empty_text"} in one query.
     """
     blocks = []
-    for app in PROFILE_SECTIONS:
+    hooks = [(app, "municipality_profile_block", app) for app in PROFILE_SECTIONS]
+    for app, hook_name, key in [*hooks, *EXTRA_PROFILE_HOOKS]:
         hook = None
         if find_spec(app) is not None and find_spec(f"{app}.selectors") is not None:
-            hook = getattr(import_module(f"{app}.selectors"), "municipality_profile_block", None)
+            hook = getattr(import_module(f"{app}.selectors"), hook_name, None)
+        if hook is None and key != app:
+            continue  # an extra block that its app does not offer
         try:
             with transaction.atomic():  # a savepoint: a failed query leaves the page usable
                 block = hook(unit) if hook is not None else None
@@ -199,7 +204,7 @@ def profile_blocks(unit: Municipality) -> list[dict]:
         if not block:
             block = {"title": _section_title(app), "items": [], "more_url": None}
         block = {
-            "key": app,
+            "key": key,
             "title": block.get("title") or _section_title(app),
             "items": list(block.get("items") or [])[:5],
             "more_url": block.get("more_url"),

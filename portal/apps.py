@@ -18,3 +18,6 @@ class PortalConfig(AppConfig):
         autodiscover_modules("reports")
         # ...and what it makes searchable in <app>/search.py.
         autodiscover_modules("search")
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -29,5 +29,4 @@ def site_frame(request) -> dict:
         "print_version": getattr(request, "print_version", False),
         "page_address": request.build_absolute_uri(),
         "now": timezone.now(),
-        "csp_nonce": getattr(request, "csp_nonce", ""),
     }

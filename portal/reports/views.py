@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -22,6 +23,7 @@ from .services import report_enqueue
 from .services import report_request
 
 
+@csrf_exempt  # public content only; see templates/includes/report_button.html
 @transaction.non_atomic_requests  # the report row must be committed before it is queued
 @require_POST
 def report_create(request, kind: str, object_id: int):

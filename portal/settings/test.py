@@ -14,6 +14,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Unit tests run tasks in-process; tests/portal/test_celery_worker.py starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests see fresh pages; tests/portal/test_page_cache.py turns the page cache on itself.
+PAGE_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

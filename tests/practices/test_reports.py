@@ -26,3 +26,19 @@ def test_published_practice_fits_one_page_with_its_story():
     text = " ".join(reader.pages[0].extract_text().split())
     assert len(reader.pages) == 1
     assert "Объединение потребителей воды" in text
+
+
+def test_municipality_profile_shows_its_news(client, municipality_factory):
+    from tests.practices.factories import NewsItemFactory
+
+    unit = municipality_factory()
+    NewsItemFactory(municipality=unit, title_ky="Жаңы мектеп ачылды")
+    html = client.get(unit.get_absolute_url()).content.decode()
+    assert 'id="block-information"' in html
+    assert "Жаңы мектеп ачылды" in html
+
+
+def test_published_practice_page_offers_the_one_pager(client):
+    practice = PracticeFactory()
+    html = client.get(practice.get_absolute_url()).content.decode()
+    assert f"/reports/practice/{practice.pk}/" in html

@@ -1,0 +1,80 @@
+"""The anonymous page cache: shared per language, dropped on change, never personal."""
+
+import pytest
+
+from portal import page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client):
+    first = client.get("/ky/municipalities/")
+    second = client.get("/ky/municipalities/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["Content-Language"] == "ky"
+
+
+def test_each_language_has_its_own_entry(client):
+    client.get("/ky/")
+    response = client.get("/ru/")
+    assert response["X-Page-Cache"] == "miss"
+    assert '<html lang="ru">' in response.content.decode()
+
+
+def test_a_change_to_content_drops_every_cached_page(client, municipality_factory):
+    unit = municipality_factory(name_ky="Эски аталыш")
+    client.get(unit.get_absolute_url())
+    unit.name_ky = "Жаңы аталыш"
+    unit.save()
+    response = client.get(unit.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Жаңы аталыш" in response.content.decode()
+
+
+def test_signed_in_visitors_are_never_served_or_stored(client, user):
+    client.get("/ky/")
+    client.force_login(user)
+    response = client.get("/ky/")
+    assert "X-Page-Cache" not in response
+    assert "X-CSRFToken" in response.content.decode()
+    client.logout()
+    assert "X-CSRFToken" not in client.get("/ky/").content.decode()
+
+
+def test_account_pages_are_never_cached(client):
+    client.get("/ky/accounts/login/")
+    assert "X-Page-Cache" not in client.get("/ky/accounts/login/")
+
+
+def test_answers_with_a_form_token_or_a_cookie_are_not_stored():
+    from django.http import HttpResponse
+
+    with_token = HttpResponse('<input name="csrfmiddlewaretoken" value="x">')
+    with_cookie = HttpResponse("<p>hello</p>")
+    with_cookie.set_cookie("lang", "ru")
+    private = HttpResponse("<p>hello</p>", headers={"Cache-Control": "private"})
+    plain = HttpResponse("<p>hello</p>")
+    assert not page_cache._cacheable_response(with_token)
+    assert not page_cache._cacheable_response(with_cookie)
+    assert not page_cache._cacheable_response(private)
+    assert page_cache._cacheable_response(plain)
+
+
+def test_htmx_fragments_and_full_pages_are_kept_apart(client):
+    client.get("/ky/municipalities/directory/")
+    fragment = client.get("/ky/municipalities/directory/", headers={"hx-request": "true"})
+    assert fragment["X-Page-Cache"] == "miss"
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_posts_and_errors_are_not_cached(client):
+    assert "X-Page-Cache" not in client.get("/ky/no-such-page/")
+    assert "X-Page-Cache" not in client.post("/ky/search/")
