@@ -16,3 +16,4 @@ register(
         date=lambda event: event.starts_at.date() if event.starts_at else None,
     )
 )
+from . import lawmaking_search  # noqa: F401, E402

@@ -7,7 +7,6 @@ from django.views.static import serve
 
 from . import search_views
 from . import views
-from .section_urls import landing_only
 
 portal_patterns = (
     [
@@ -35,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("information/", include("practices.urls_information")),
     path("practices/", include("practices.urls")),
     path("stories/", include("practices.urls_stories")),
-    path("law-making/", include(landing_only("lawmaking"))),
+    path("law-making/", include("participation.urls_lawmaking")),
     path("monitoring/", include("monitoring.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,356 @@
+"""Pages of law-making: the registry of acts, a draft's page and every action on it."""
+
+import rules
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.models import Municipality
+from portal.views import section_landing
+
+from . import lawmaking_selectors as selectors
+from . import lawmaking_services as services
+from .lawmaking_forms import AdoptForm
+from .lawmaking_forms import DecisionForm
+from .lawmaking_forms import DraftCommentForm
+from .lawmaking_forms import DraftForm
+from .lawmaking_forms import HideForm
+from .lawmaking_forms import RegistryFilterForm
+from .lawmaking_forms import ReviseForm
+from .models_lawmaking import Draft
+from .models_lawmaking import DraftClause
+from .models_lawmaking import DraftComment
+from .views import _deny
+
+
+def _require(request, perm: str, obj=None):
+    """rules.has_perm, not user.has_perm: a superuser must not skip the discussion period."""
+    if not rules.has_perm(perm, request.user, obj):
+        return _deny(request)
+    return None
+
+
+def _visible_draft(request, pk: int) -> Draft:
+    draft = selectors.draft_for_page(pk)
+    if draft is None or not rules.has_perm("participation.view_draft", request.user, draft):
+        raise Http404  # unpublished drafts do not exist for the public
+    return draft
+
+
+def _managed_draft(request, pk: int, perm: str = "participation.change_draft"):
+    draft = _visible_draft(request, pk)
+    return draft, _require(request, perm, draft)
+
+
+def landing(request):
+    drafts = list(selectors.drafts_registry()[:5])
+    return section_landing(
+        request,
+        "lawmaking",
+        {
+            "drafts": drafts,
+            "can_add": rules.has_perm("participation.add_draft", request.user),
+        },
+    )
+
+
+def draft_list(request):
+    units = list(
+        Municipality.objects.filter(drafts__status__in=Draft.PUBLIC_STATUSES)
+        .distinct()
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    form = RegistryFilterForm(request.GET or None, units=units)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["municipality"] == "national":
+            filters["national"] = True
+        elif data["municipality"]:
+            filters["municipality"] = Municipality(pk=int(data["municipality"]))
+        filters.update(status=data["status"], date_from=data["date_from"], date_to=data["date_to"])
+    page = Paginator(selectors.drafts_registry(**filters), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "participation/lawmaking/draft_list.html", {"form": form, "page": page})
+
+
+def draft_manage(request):
+    if (response := _require(request, "participation.add_draft")) is not None:
+        return response
+    page = Paginator(selectors.drafts_managed_by(request.user), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "participation/lawmaking/draft_manage.html", {"page": page})
+
+
+def draft_detail(request, pk: int):
+    draft = _visible_draft(request, pk)
+    revisions = selectors.revisions(draft)
+    current = revisions[-1] if revisions else None
+    shown = current
+    if request.GET.get("revision", "").isdigit():
+        wanted = int(request.GET["revision"])
+        shown = next((r for r in revisions if r.number == wanted), current)
+    numbers = selectors.clause_numbers(draft)
+    texts = selectors.revision_texts(shown) if shown else []
+    comments = selectors.draft_comments(draft, numbers=numbers)
+    by_clause: dict = {}
+    for comment in comments:
+        by_clause.setdefault(comment.clause_id, []).append(comment)
+    for text in texts:
+        text.comment_list = by_clause.get(text.clause_id, [])
+    user = request.user
+    can_comment = rules.has_perm("participation.comment_draft", user, draft)
+    current_texts = texts if shown == current else selectors.revision_texts(current)
+    return render(
+        request,
+        "participation/lawmaking/draft_detail.html",
+        {
+            "draft": draft,
+            "revisions": revisions,
+            "current": current,
+            "shown": shown,
+            "texts": texts,
+            "general_comments": by_clause.get(None, []),
+            "comment_count": len(comments),
+            "can_comment": can_comment,
+            "can_change": rules.has_perm("participation.change_draft", user, draft),
+            "can_decide": rules.has_perm(
+                "participation.decide_draftcomment", user, DraftComment(draft=draft)
+            ),
+            "can_adopt": rules.has_perm("participation.adopt_draft", user, draft),
+            "can_hide": rules.has_perm(
+                "participation.hide_draftcomment", user, DraftComment(draft=draft)
+            ),
+            "comment_form": DraftCommentForm(texts=current_texts) if can_comment else None,
+        },
+    )
+
+
+def draft_create(request):
+    if (response := _require(request, "participation.add_draft")) is not None:
+        return response
+    form = DraftForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k in DraftForm.Meta.fields}
+        try:
+            draft = services.draft_create(
+                user=request.user, data=data, clauses=form.cleaned_data["clauses"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft has been saved. Publish it when it is ready."))
+            return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "participation/lawmaking/draft_form.html",
+        {"form": form, "page_name": _("New draft act")},
+    )
+
+
+def draft_edit(request, pk: int):
+    draft, response = _managed_draft(request, pk)
+    if response is not None:
+        return response
+    form = DraftForm(request.POST or None, instance=draft, user=request.user, with_clauses=False)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k in DraftForm.Meta.fields and k != "municipality"
+        }
+        services.draft_update(user=request.user, draft=draft, data=data)
+        messages.success(request, _("The draft has been saved."))
+        return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "participation/lawmaking/draft_form.html",
+        {"form": form, "draft": draft, "page_name": _("Edit the draft")},
+    )
+
+
+def draft_revise(request, pk: int):
+    draft, response = _managed_draft(request, pk)
+    if response is not None:
+        return response
+    current = services.current_revision(draft)
+    texts = selectors.revision_texts(current) if current else []
+    for text in texts:
+        text.clause = DraftClause(pk=text.clause_id, draft_id=draft.pk)
+    form = ReviseForm(request.POST or None, texts=texts)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revision = services.draft_revise(
+                user=request.user,
+                draft=draft,
+                clauses=form.cleaned_data["clauses"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Revision %(number)s has been saved.") % {"number": revision.number}
+            )
+            return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "participation/lawmaking/draft_form.html",
+        {"form": form, "draft": draft, "page_name": _("Revise the text")},
+    )
+
+
+@require_POST
+def draft_publish(request, pk: int):
+    draft, response = _managed_draft(request, pk)
+    if response is not None:
+        return response
+    try:
+        services.draft_publish(user=request.user, draft=draft)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The draft has been published for discussion."))
+    return redirect(draft.get_absolute_url())
+
+
+@require_POST
+def comment_create(request, pk: int):
+    draft = _visible_draft(request, pk)
+    if (response := _require(request, "participation.comment_draft", draft)) is not None:
+        return response
+    texts = selectors.revision_texts(services.current_revision(draft))
+    form = DraftCommentForm(request.POST, texts=texts)
+    if form.is_valid():
+        clause_id = form.cleaned_data["clause"]
+        clause = (
+            DraftClause.objects.filter(pk=clause_id, draft=draft).first() if clause_id else None
+        )
+        try:
+            services.comment_create(
+                user=request.user, draft=draft, clause=clause, text=form.cleaned_data["text"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Your comment has been published."))
+            return redirect(f"{draft.get_absolute_url()}#comments")
+    else:
+        messages.error(request, _("Your comment was not published: please correct it."))
+    return redirect(f"{draft.get_absolute_url()}#comment-form")
+
+
+def _comment(pk: int) -> DraftComment:
+    return get_object_or_404(
+        DraftComment.objects.select_related("draft", "draft__municipality", "author"), pk=pk
+    )
+
+
+def comment_decide(request, pk: int):
+    comment = _comment(pk)
+    if not comment.draft.is_public:
+        raise Http404
+    if (response := _require(request, "participation.decide_draftcomment", comment)) is not None:
+        return response
+    initial = {
+        "decision": comment.decision,
+        "reason_ky": comment.decision_reason_ky,
+        "reason_ru": comment.decision_reason_ru,
+    }
+    form = DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.comment_decide(
+            user=request.user,
+            comment=comment,
+            decision=form.cleaned_data["decision"],
+            reason_ky=form.cleaned_data["reason_ky"],
+            reason_ru=form.cleaned_data["reason_ru"],
+        )
+        messages.success(request, _("The decision on the comment has been saved."))
+        return redirect("lawmaking:summary", pk=comment.draft_id)
+    return render(
+        request,
+        "participation/lawmaking/comment_decide.html",
+        {
+            "form": form,
+            "comment": comment,
+            "draft": comment.draft,
+            "page_name": _("Answer the comment"),
+        },
+    )
+
+
+def comment_hide(request, pk: int):
+    comment = _comment(pk)
+    if (response := _require(request, "participation.hide_draftcomment", comment)) is not None:
+        return response
+    form = HideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.comment_hide(
+            actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("The comment has been hidden."))
+        return redirect(comment.draft.get_absolute_url())
+    return render(
+        request,
+        "participation/lawmaking/comment_decide.html",
+        {
+            "form": form,
+            "comment": comment,
+            "draft": comment.draft,
+            "page_name": _("Hide the comment"),
+        },
+    )
+
+
+def draft_adopt(request, pk: int):
+    draft, response = _managed_draft(request, pk, "participation.adopt_draft")
+    if response is not None:
+        return response
+    form = AdoptForm(request.POST or None, instance=draft)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.draft_adopt(
+                user=request.user,
+                draft=draft,
+                data={k: form.cleaned_data[k] for k in AdoptForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The adopted text has been published."))
+            return redirect(draft.get_absolute_url())
+    return render(
+        request,
+        "participation/lawmaking/draft_form.html",
+        {"form": form, "draft": draft, "page_name": _("Publish the adopted text")},
+    )
+
+
+def draft_summary(request, pk: int):
+    draft = _visible_draft(request, pk)
+    if not draft.period_is_over and not rules.has_perm(
+        "participation.change_draft", request.user, draft
+    ):
+        raise Http404
+    return render(
+        request,
+        "participation/lawmaking/draft_summary.html",
+        {
+            "draft": draft,
+            **selectors.summary(draft),
+            "can_decide": rules.has_perm(
+                "participation.decide_draftcomment", request.user, DraftComment(draft=draft)
+            ),
+        },
+    )
