@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Action
 from .models import Cycle
@@ -82,7 +83,9 @@ class ReviewForm(forms.Form):
         choices=[("accept", _("Accept")), ("return", _("Return with comments"))],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea)
+    comment = forms.CharField(
+        label=pgettext_lazy("review", "Comments"), required=False, widget=forms.Textarea
+    )
 
     def clean(self):
         data = super().clean()

@@ -61,3 +61,13 @@ def test_protocol_has_decision_and_tally_in_russian():
     text = pdf_text(make("event-protocol", event, "ru"))
     assert "Принято решение отремонтировать водопровод." in text
     assert "Отремонтировать водопровод" in text
+
+
+def test_event_page_offers_the_announcement_and_after_it_is_held_the_protocol(client):
+    event = EventFactory()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f"/reports/event-announcement/{event.pk}/" in html
+    assert "/reports/event-protocol/" not in html
+    held = EventFactory(status=Event.Status.RESULTS)
+    html = client.get(held.get_absolute_url()).content.decode()
+    assert f"/reports/event-protocol/{held.pk}/" in html
