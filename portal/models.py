@@ -164,3 +164,91 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.object_id}"
+
+
+class Subscription(models.Model):
+    """A person follows a municipality or a whole section, by e-mail (see portal/following.py)."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("immediately")
+        DAILY = "daily", _("daily digest")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    section = models.CharField(_("section"), max_length=30, blank=True, db_index=True)
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(municipality__isnull=False) & models.Q(section=""))
+                | (models.Q(municipality__isnull=True) & ~models.Q(section="")),
+                name="subscription_unit_or_section",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "municipality"],
+                condition=models.Q(municipality__isnull=False),
+                name="one_subscription_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "section"],
+                condition=~models.Q(section=""),
+                name="one_subscription_per_section",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.municipality_id or self.section}"
+
+
+class Delivery(models.Model):
+    """One item for one person: the unique constraint means it is never e-mailed twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
+    kind = models.CharField(_("type"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    frequency = models.CharField(_("how often"), max_length=10, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "object_id"], name="one_delivery_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id} → {self.user_id}"

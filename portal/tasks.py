@@ -56,3 +56,19 @@ def report_render_task(self, *, report_id: int) -> str:
             return "failed"
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
     return report.status if report else "missing"
+
+
+@shared_task(name="portal.following_send", acks_late=True, max_retries=3)
+def following_send_task(*, delivery_id: int) -> bool:
+    """E-mail one immediate delivery (portal/following.py); a sent row is never sent again."""
+    from portal.following import send_delivery
+
+    return send_delivery(delivery_id)
+
+
+@shared_task(name="portal.following_digest", acks_late=True)
+def following_digest_task() -> int:
+    """The daily digest of followed municipalities and sections (scheduled by Celery beat)."""
+    from portal.following import send_digests
+
+    return send_digests()

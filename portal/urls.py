@@ -5,6 +5,7 @@ from django.urls import include
 from django.urls import path
 from django.views.static import serve
 
+from . import following_views
 from . import search_views
 from . import views
 
@@ -12,6 +13,13 @@ portal_patterns = (
     [
         path("", views.home, name="home"),
         path("profile/", views.profile, name="profile"),
+        path("profile/following/", following_views.following_page, name="following"),
+        path(
+            "profile/following/<int:pk>/remove/",
+            following_views.following_remove,
+            name="following-remove",
+        ),
+        path("unsubscribe/<str:token>/", following_views.unsubscribe, name="unsubscribe"),
         path("search/", search_views.search_page, name="search"),
     ],
     "portal",

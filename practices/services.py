@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.following import notify_new_item
+
 from .models import Document
 from .models import Editorial
 from .models import NewsItem
@@ -121,6 +123,8 @@ def item_publish(*, item: Editorial, actor) -> Editorial:
     item.save(
         update_fields=["status", "reviewed_by", "review_comment", "published_at", "modified"]
     )
+    if isinstance(item, NewsItem):  # followers hear of published news (portal.following)
+        transaction.on_commit(lambda: notify_new_item(kind="news", obj=item))
     return item
 
 

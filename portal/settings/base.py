@@ -7,6 +7,7 @@ runs eagerly and the cache lives in process memory (the one-command quickstart).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE
 from csp.constants import SELF
 from django.utils.translation import gettext_lazy as _
@@ -142,6 +143,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=60)
 CELERY_TIMEZONE = "Asia/Bishkek"
+# The daily digest of followed municipalities and sections (portal/following.py), 07:00 Bishkek.
+CELERY_BEAT_SCHEDULE = {
+    "following-daily-digest": {
+        "task": "portal.following_digest",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # --- Accounts ----------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"
