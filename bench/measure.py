@@ -1,13 +1,16 @@
 """Inside Django: choose the key pages on the data set and count the queries each one makes.
 
 Run by bench/run.py with the same environment as the server (production settings, the scale
-database). Prints one JSON document: [{"name", "path", "queries", "status"}]. Measures only.
+database). Prints one JSON document: [{"name", "path", "queries", "status", "single_ms",
+"slowest_query_ms"}] (one warm request, unloaded server process). Measures only.
 """
 
 import json
 import os
 import sys
+import time
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
@@ -33,7 +36,8 @@ def pick_pages(lang: str = "ky") -> list[tuple[str, str]]:
     from participation.models import Event
 
     pages = [
-        ("ceiling: /healthz", "/healthz"),
+        ("ceiling: /ping (trivial view)", "/ping"),
+        ("/healthz (database, cache, broker checks)", "/healthz"),
         ("home", f"/{lang}/"),
         ("directory", f"/{lang}/municipalities/directory/"),
     ]
@@ -83,19 +87,26 @@ def pick_pages(lang: str = "ky") -> list[tuple[str, str]]:
     )
     if cycle:
         pages.append(("scorecard", f"/{lang}/monitoring/cycles/{cycle.pk}/scorecard/"))
-    pages.append(("search", f"/{lang}/search/?q={SEARCH_WORD}"))
+    pages.append(("search", f"/{lang}/search/?q={quote(SEARCH_WORD)}"))
     return pages
 
 
 def main() -> None:
+    if "--pick-only" in sys.argv:  # the pages only, no requests (bench/faults.py)
+        print(json.dumps([{"name": n, "path": p} for n, p in pick_pages()], ensure_ascii=False))
+        return
     client = Client(SERVER_NAME="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
     results = []
     for name, path in pick_pages():
         client.get(path)  # warm: the first request pays for imports and template loading
         with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
             response = client.get(path)
+            elapsed = time.perf_counter() - started
+        slowest = max((float(q["time"]) for q in queries.captured_queries), default=0.0)
         results.append(
-            {"name": name, "path": path, "queries": len(queries), "status": response.status_code}
+            {"name": name, "path": path, "queries": len(queries), "status": response.status_code,
+             "single_ms": elapsed * 1000, "slowest_query_ms": slowest * 1000}
         )
     print(json.dumps(results, ensure_ascii=False))
 

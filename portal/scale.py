@@ -491,13 +491,34 @@ def make_practices(rng: random.Random, scale: float, unit_ids: list[int]):
     return part
 
 
-def make_questions(rng: random.Random, scale: float) -> Part:
+QUESTION_FIELDS = {"municipality", "author", "title", "text", "asked_at", "deadline", "answer",
+                   "answered_by", "answered_at", "is_hidden"}
+
+
+def make_questions(rng: random.Random, scale: float, unit_ids: list[int],
+                   user_ids: list[int]) -> Part:
     part = Part("questions")
-    for label in ("participation.Question", "questions.Question", "lawmaking.Question"):
-        if _model(label) is not None:
-            part.skipped = f"{label} exists but seed_scale does not know its fields yet"
-            return part
-    part.skipped = "no Question model yet (issue 8): skipped"
+    model = _model("practices.Question")
+    if model is None:
+        part.skipped = "no Question model yet (issue 8): skipped"
+        return part
+    if not {f.name for f in model._meta.concrete_fields} >= QUESTION_FIELDS:
+        part.skipped = "practices.Question has other fields than expected: skipped"
+        return part
+    writer = Writer(model)
+    for _i in range(scaled("questions", scale)):
+        asked = _when(rng)
+        answered = asked + datetime.timedelta(days=rng.randrange(1, 30)) \
+            if rng.random() < 0.7 else None
+        topic = rng.choice(TOPICS)
+        writer.add(
+            municipality_id=rng.choice(unit_ids), author_id=rng.choice(user_ids),
+            title=topic[rng.randrange(2)], text=rng.choice(COMMENTS), asked_at=asked,
+            deadline=asked + datetime.timedelta(days=30),
+            answer=_text(rng, 2)[0] if answered else "", answered_by_id=None,
+            answered_at=answered, is_hidden=rng.random() < 0.01,
+        )
+    part.counts = {"questions": writer.close()}
     return part
 
 
@@ -542,7 +563,8 @@ def reindex_in_batches(batch: int = 2_000, log: Callable[[str], None] = print) -
 
 CONTENT_TABLES = [
     "participation.Comment", "participation.Alternative", "participation.Choice",
-    "participation.Attendance", "participation.Event", "monitoring.Evaluation",
+    "participation.Attendance", "participation.Event", "practices.Question",
+    "monitoring.Evaluation",
     "monitoring.MonitoringAct", "monitoring.PlanItem", "monitoring.Cycle",
     "monitoring.GroupMember", "monitoring.MonitoringGroup", "practices.Story",
     "practices.Practice", "budgets.BudgetLine", "budgets.Transfer", "budgets.BudgetYear",
@@ -552,15 +574,16 @@ CONTENT_TABLES = [
 
 def reset() -> None:
     """Empty the content tables and the scale users (for a dedicated database only)."""
-    tables = [apps.get_model(label)._meta.db_table for label in CONTENT_TABLES]
+    models_ = [m for m in (_model(label) for label in CONTENT_TABLES) if m is not None]
+    tables = [m._meta.db_table for m in models_]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             if connection.in_atomic_block:  # deferred checks must run before a TRUNCATE
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
     else:
-        for label in CONTENT_TABLES:
-            apps.get_model(label).objects.all().delete()
+        for model in models_:
+            model.objects.all().delete()
     apps.get_model("portal", "User").objects.filter(email__endswith="@scale.invalid").delete()
 
 
@@ -589,7 +612,7 @@ def build(*, seed: int, scale: float, log: Callable[[str], None] = print,
     timed(make_comments, rng, scale, public, user_ids)
     timed(make_monitoring, rng, scale, unit_list, user_ids)
     timed(make_practices, rng, scale, unit_ids)
-    timed(make_questions, rng, scale)
+    timed(make_questions, rng, scale, unit_ids, user_ids)
     if connection.vendor == "postgresql":
         started = time.monotonic()
         with connection.cursor() as cursor:
@@ -597,6 +620,11 @@ def build(*, seed: int, scale: float, log: Callable[[str], None] = print,
         log(f"analyze: {time.monotonic() - started:.1f}s")
     if search_index:
         timed(reindex_in_batches, 2_000, log)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            started = time.monotonic()
+            with connection.cursor() as cursor:  # the batched vector updates left dead rows
+                cursor.execute("VACUUM ANALYZE portal_searchentry")
+            log(f"vacuum search index: {time.monotonic() - started:.1f}s")
     return parts
 
 

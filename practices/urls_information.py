@@ -1,5 +1,6 @@
 """The information exchange section: news and announcements, and the document library."""
 
+from django.urls import include
 from django.urls import path
 
 from . import views
@@ -23,4 +24,5 @@ urlpatterns = [
     path("documents/<int:pk>/submit/", views.submit, D, name="document-submit"),
     path("documents/<int:pk>/review/", views.review, D, name="document-review"),
     path("documents/<int:pk>/unpublish/", views.unpublish, D, name="document-unpublish"),
+    path("questions/", include("practices.urls_questions")),
 ]
