@@ -3,6 +3,9 @@ from django.forms import BaseFormSet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import CONTENT_MISMATCH
+from portal.uploads import content_matches_name
+
 from .importing import xlsx_available
 from .models import NON_NEGATIVE
 from .models import BudgetYear
@@ -181,6 +184,16 @@ class CalendarStageForm(forms.ModelForm):
     def __init__(self, *args, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.budget = budget
+
+    def clean_document(self):
+        """The extension is checked by the model; here the content must match it too."""
+        document = self.cleaned_data.get("document")
+        if document and hasattr(document, "content_type"):  # a new upload, not the stored file
+            if document.size > 10 * 1024 * 1024:
+                raise forms.ValidationError(_("The file is larger than 10 MB."))
+            if not content_matches_name(document):
+                raise forms.ValidationError(CONTENT_MISMATCH)
+        return document
 
     def clean_stage(self):
         stage = self.cleaned_data["stage"]

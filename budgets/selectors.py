@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models import Max
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.db.models import Subquery
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -108,8 +109,15 @@ def municipality_budget_years(municipality: Municipality) -> list[dict]:
 
 
 def latest_budgets(limit: int = 10) -> list[BudgetYear]:
-    return list(
+    """The last published budgets with their totals: the newest few are chosen first, so only
+    their lines are summed (not every line of every budget before the sort)."""
+    newest = (
         BudgetYear.objects.filter(published_at__isnull=False)
+        .order_by("-published_at")
+        .values("pk")[:limit]
+    )
+    return list(
+        BudgetYear.objects.filter(pk__in=Subquery(newest))
         .select_related("municipality")
         .annotate(
             revenue=Sum(LINES_PLANNED, filter=Q(lines__direction=Direction.REVENUE)),

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from portal.uploads import CONTENT_MISMATCH
+from portal.uploads import content_matches_name
 
 from .models import DOCUMENT_EXTENSIONS
 from .models import DOCUMENT_MAX_BYTES
@@ -29,11 +31,10 @@ def check_document(upload) -> None:
         )
     if upload.size > DOCUMENT_MAX_BYTES:
         raise ValidationError(_("The file is larger than 10 MB."))
-    if extension == "pdf":
-        head = upload.read(5)
-        upload.seek(0)
-        if head != b"%PDF-":
-            raise ValidationError(_("This file is not a PDF document."))
+    if extension == "pdf" and not content_matches_name(upload):
+        raise ValidationError(_("This file is not a PDF document."))
+    if not content_matches_name(upload):
+        raise ValidationError(CONTENT_MISMATCH)
 
 
 class EventForm(forms.ModelForm):

@@ -75,16 +75,31 @@ def event_list(*, filters: dict | None = None, queryset: QuerySet | None = None)
         qs = qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     else:
         qs = qs.order_by("-starts_at", "-pk")
+    # A correlated count per listed event: joining all comments and grouping every public
+    # event took seconds at national scale; this reads only the page's events' comments.
+    visible_comments = (
+        Comment.objects.filter(event=OuterRef("pk"), is_hidden=False)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.annotate(
-        comment_count=Count("comments", filter=Q(comments__is_hidden=False), distinct=True)
+        comment_count=Coalesce(Subquery(visible_comments, output_field=IntegerField()), 0)
     )
 
 
+UPCOMING_LOOKBACK = datetime.timedelta(days=31)
+
+
 def upcoming_events(limit: int = 5) -> list[Event]:
+    """Events not yet over. Events started more than a month ago are not looked at: the
+    starts_at index then stays selective instead of walking years of past events."""
+    now = timezone.now()
     return list(
         public_events()
         .exclude(status=Event.Status.CANCELLED)
-        .filter(ends_at__gte=timezone.now())
+        .filter(ends_at__gte=now, starts_at__gte=now - UPCOMING_LOOKBACK)
         .select_related("municipality")
         .order_by("starts_at", "pk")[:limit]
     )

@@ -201,44 +201,60 @@ def search(query: str, *, kinds: list[str] | None = None, municipality=None):
 
 
 def _search_postgres(entries, query: str):
-    from django.contrib.postgres.search import SearchHeadline
+    """Full text first; trigram similarity on titles only when full text finds nothing.
+
+    The OR of both would scan every entry for similarity; common words already match many
+    entries, and a typo usually matches none, which is when similarity is worth its cost.
+    """
     from django.contrib.postgres.search import SearchQuery
     from django.contrib.postgres.search import SearchRank
     from django.contrib.postgres.search import TrigramWordSimilarity
     from django.db.models import F
-    from django.db.models import FloatField
     from django.db.models import Q
     from django.db.models import Value
-    from django.db.models.functions import Cast
 
     lang = (translation.get_language() or "ky")[:2]
     other = "ru" if lang == "ky" else "ky"
     here = SearchQuery(query, config=TEXT_CONFIG[lang], search_type="websearch")
     there = SearchQuery(query, config=TEXT_CONFIG[other], search_type="websearch")
-    return (
-        entries.annotate(
-            similarity=TrigramWordSimilarity(Value(fold(query)), "title_folded"),
+    full_text = entries.filter(Q(**{f"vector_{lang}": here}) | Q(**{f"vector_{other}": there}))
+    if full_text.exists():
+        return full_text.annotate(
             score=SearchRank(F(f"vector_{lang}"), here)
             + SearchRank(F(f"vector_{other}"), there) * 0.5
-            + Cast(F("similarity"), FloatField()) * 0.6,
-            headline=SearchHeadline(
-                f"text_{lang}",
-                here,
-                config=TEXT_CONFIG[lang],
-                start_sel=_MARK_START,
-                stop_sel=_MARK_END,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-            ),
-        )
-        .filter(
-            Q(**{f"vector_{lang}": here})
-            | Q(**{f"vector_{other}": there})
-            | Q(similarity__gte=0.45)
-        )
-        .order_by("-score", "-date", "pk")
+            + TrigramWordSimilarity(Value(fold(query)), "title_folded") * 0.6
+        ).order_by("-score", "-date", "pk")
+    return (
+        entries.annotate(similarity=TrigramWordSimilarity(Value(fold(query)), "title_folded"))
+        .filter(similarity__gte=0.45)
+        .order_by("-similarity", "-date", "pk")
     )
+
+
+def headlines(entries: list, query: str) -> dict[int, str]:
+    """Highlighted excerpts for the entries of one page only (one query on PostgreSQL)."""
+    if connection.vendor != "postgresql" or not entries:
+        return {}
+    from django.contrib.postgres.search import SearchHeadline
+    from django.contrib.postgres.search import SearchQuery
+
+    from portal.models import SearchEntry
+
+    lang = (translation.get_language() or "ky")[:2]
+    here = SearchQuery(query, config=TEXT_CONFIG[lang], search_type="websearch")
+    rows = SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).annotate(
+        headline=SearchHeadline(
+            f"text_{lang}",
+            here,
+            config=TEXT_CONFIG[lang],
+            start_sel=_MARK_START,
+            stop_sel=_MARK_END,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+        )
+    )
+    return dict(rows.values_list("pk", "headline"))
 
 
 def _search_fallback(entries, query: str):
@@ -268,7 +284,7 @@ def highlight(text: str, query: str, headline: str | None = None) -> SafeString:
     return mark_safe(prefix + marked + (" …" if len(text) > start + 220 else ""))
 
 
-def to_hit(entry, query: str) -> Hit:
+def to_hit(entry, query: str, headline: str | None = None) -> Hit:
     lang = (translation.get_language() or "ky")[:2]
     other = "ru" if lang == "ky" else "ky"
     title = getattr(entry, f"title_{lang}") or getattr(entry, f"title_{other}")
@@ -279,7 +295,7 @@ def to_hit(entry, query: str) -> Hit:
         label=str(searchable.label) if searchable else entry.kind,
         title=title,
         url=getattr(entry, f"url_{lang}"),
-        snippet=highlight(text, query, getattr(entry, "headline", None)),
+        snippet=highlight(text, query, headline if headline and _MARK_START in headline else None),
         municipality=entry.municipality,
         date=entry.date,
     )

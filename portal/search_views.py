@@ -3,11 +3,26 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from municipalities.models import Municipality
 
 from . import search
+
+
+class CappedPaginator(Paginator):
+    """Counting every match of a common word is slow and tells the reader nothing more."""
+
+    cap = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.cap].count()
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count >= self.cap
 
 
 @require_GET
@@ -22,8 +37,11 @@ def search_page(request):
     page = None
     if query:
         results = search.search(query, kinds=[kind] if kind else None, municipality=municipality)
-        page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-        page.hits = [search.to_hit(entry, query) for entry in page.object_list]
+        page = CappedPaginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        marked = search.headlines(list(page.object_list), query)
+        page.hits = [
+            search.to_hit(entry, query, marked.get(entry.pk)) for entry in page.object_list
+        ]
     return render(
         request,
         "portal/search.html",

@@ -1,0 +1,134 @@
+"""Checking uploaded files by their content (magic bytes), never by their name.
+
+Shared by every section that accepts files: a file is accepted only when its first bytes say
+it is one of the allowed types and it is within the size limit.
+"""
+
+import zipfile
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+MB = 1024 * 1024
+PHOTO_MAX_SIZE = 5 * MB
+FILE_MAX_SIZE = 10 * MB
+
+
+@dataclass(frozen=True)
+class FileType:
+    key: str
+    content_type: str
+    extension: str
+    label: str
+
+
+PNG = FileType("png", "image/png", "png", "PNG")
+JPEG = FileType("jpeg", "image/jpeg", "jpg", "JPEG")
+WEBP = FileType("webp", "image/webp", "webp", "WebP")
+PDF = FileType("pdf", "application/pdf", "pdf", "PDF")
+DOCX = FileType(
+    "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "docx",
+    "DOCX",
+)
+XLSX = FileType(
+    "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "XLSX"
+)
+ODT = FileType("odt", "application/vnd.oasis.opendocument.text", "odt", "ODT")
+ODS = FileType("ods", "application/vnd.oasis.opendocument.spreadsheet", "ods", "ODS")
+
+PHOTO_TYPES = (PNG, JPEG, WEBP)
+DOCUMENT_TYPES = (PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG)
+# Legacy Word and Excel files (.doc, .xls) are OLE compound documents.
+OLE = FileType("ole", "application/x-ole-storage", "doc", "DOC/XLS")
+BY_CONTENT_TYPE = {t.content_type: t for t in (PNG, JPEG, WEBP, PDF, DOCX, XLSX, ODT, ODS)}
+# The types a file name's extension promises.
+BY_EXTENSION = {
+    "pdf": (PDF,), "docx": (DOCX,), "xlsx": (XLSX,), "odt": (ODT,), "ods": (ODS,),
+    "png": (PNG,), "jpg": (JPEG,), "jpeg": (JPEG,), "webp": (WEBP,), "doc": (OLE,), "xls": (OLE,),
+}
+
+
+def _sniff_zip(upload) -> FileType | None:
+    """Office files are ZIP archives; tell them apart by the members they must contain."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                return {ODT.content_type: ODT, ODS.content_type: ODS}.get(mimetype)
+            if "[Content_Types].xml" in names:
+                if any(name.startswith("word/") for name in names):
+                    return DOCX
+                if any(name.startswith("xl/") for name in names):
+                    return XLSX
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def sniff(upload) -> FileType | None:
+    """The type of a file, read from its first bytes."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(upload)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return OLE
+    return None
+
+
+CONTENT_MISMATCH = _(
+    "The content of this file does not match its type (the name says one kind of file, the "
+    "content is another). Save it again in the right format and upload it."
+)
+
+
+def content_matches_name(upload) -> bool:
+    """Whether the file's content is what its extension says (a .pdf that really is a PDF)."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    return sniff(upload) in BY_EXTENSION.get(extension, ())
+
+
+def _limit_message(size: int, limit: int) -> ValidationError:
+    return ValidationError(
+        _("The file is too large (%(size)s). The limit is %(limit)s."),
+        code="too_large",
+        params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+    )
+
+
+def check_upload(upload, *, allowed: tuple[FileType, ...], max_size: int) -> FileType:
+    """The detected type of an acceptable upload; a translated ValidationError otherwise."""
+    if upload.size > max_size:
+        raise _limit_message(upload.size, max_size)
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    detected = sniff(upload)
+    if detected not in allowed:
+        raise ValidationError(
+            _(
+                "This kind of file is not accepted. Accepted: %(types)s. The type is checked "
+                "from the file's content, not from its name."
+            ),
+            code="type",
+            params={"types": ", ".join(t.label for t in allowed)},
+        )
+    return detected
+
+
