@@ -1,7 +1,7 @@
 """Browser tests: Playwright (sync API) driving Debian's Chromium against pytest-django's
 live server, plus axe-core accessibility checks.
 
-- One browser per test session (per xdist worker), a fresh context (cookies, storage) per test.
+- One browser per test module, a fresh context (cookies, storage) per test.
 - Every page is watched: a console error, an uncaught script error, a CSP violation or a
   failed request for our own static files fails the test.
 - The tests skip, with the reason, only when /usr/bin/chromium is absent; CI installs it.
@@ -62,20 +62,31 @@ def _migration_data(request):
         load_defaults(BalanceGroup, ReferenceShare)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One Chromium for the whole session (per xdist worker)."""
+    """One Chromium per test module (a launch takes about a second).
+
+    Playwright's sync API keeps an asyncio loop running in this thread while it is started,
+    and Django refuses ORM calls from a thread with a running loop. The tests are plain
+    synchronous code, so DJANGO_ALLOW_ASYNC_UNSAFE is set for exactly as long as Playwright
+    runs, and both end with the module: later tests in the same worker see neither (a
+    subprocess such as `manage.py check --deploy` must not inherit the variable).
+    """
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; Django's async-safety check
-    # would then refuse the ORM calls the tests make between page actions. The tests are
-    # synchronous code, so the check does not apply.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     manager = sync_playwright().start()
-    browser = manager.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-    manager.stop()
+    try:
+        browser = manager.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        manager.stop()
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class PageWatch:
