@@ -11,6 +11,7 @@ that carries a CSRF token (a form meant for one visitor).
 """
 
 import hashlib
+import logging
 
 from django.apps import apps
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
 CONTENT_APPS = ("municipalities", "participation", "budgets", "monitoring", "practices", "portal")
 # A login updates the user row; that must not empty the cache for everyone.
@@ -37,13 +39,19 @@ def content_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
-    """Every cached page becomes stale at once (old entries simply expire)."""
-    if cache.add(VERSION_KEY, 1, timeout=None):
-        return
+    """Every cached page becomes stale at once (old entries simply expire).
+
+    Called on every content save: a cache that is away must never fail the save itself.
+    """
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        if cache.add(VERSION_KEY, 1, timeout=None):
+            return
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 1, timeout=None)
+    except Exception:
+        logger.warning("page cache version not bumped: cache unavailable", exc_info=True)
 
 
 def connect_signals() -> None:

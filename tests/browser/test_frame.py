@@ -31,11 +31,6 @@ def check_frame(page, lang):
     assert page.locator("head style").count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/base.html links no icon and /favicon.ico is 404: every page view makes "
-    "the browser log a failed request (lead: add static/img/favicon + <link rel=icon>)",
-)
 def test_the_site_has_a_favicon(page):
     page.goto("/ky/")
     icon = page.locator("link[rel~=icon]")
