@@ -1,6 +1,5 @@
 """The frame in a real browser: CSS and htmx load under the strict CSP, in both languages."""
 
-import pytest
 
 from tests.browser.conftest import BROWSER
 
