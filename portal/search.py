@@ -147,6 +147,8 @@ def reindex(kinds: list[str] | None = None) -> int:
         if kinds and kind not in kinds:
             continue
         queryset = searchable.queryset() if searchable.queryset else searchable.model.objects.all()
+        if any(f.name == "municipality" and f.many_to_one for f in searchable.model._meta.fields):
+            queryset = queryset.select_related("municipality")  # not one query per object
         SearchEntry.objects.filter(kind=kind).exclude(
             object_id__in=queryset.values("pk")
         ).delete()
