@@ -31,8 +31,12 @@ GROUPING_KINDS = (
 )
 # The later sections of a profile, each rendered from <app>.selectors.municipality_profile_block.
 PROFILE_SECTIONS = ("participation", "budgets", "monitoring", "practices")
-# Sections with more than one block on the profile: (app, hook name, block key).
-EXTRA_PROFILE_HOOKS = (("practices", "municipality_information_block", "information"),)
+# More blocks on the profile: (module, hook name, block key).
+EXTRA_PROFILE_HOOKS = (
+    ("participation.lawmaking_selectors", "municipality_profile_block", "lawmaking"),
+    ("practices.selectors", "municipality_information_block", "information"),
+    ("practices.questions_selectors", "municipality_questions_block", "questions"),
+)
 
 
 def top_level_units() -> QuerySet[Municipality]:
@@ -188,11 +192,12 @@ def profile_blocks(unit: Municipality) -> list[dict]:
     {"title", "items": [{"label", "url", "meta"}], "more_url", "empty_text"} in one query.
     """
     blocks = []
-    hooks = [(app, "municipality_profile_block", app) for app in PROFILE_SECTIONS]
-    for app, hook_name, key in [*hooks, *EXTRA_PROFILE_HOOKS]:
+    hooks = [(f"{app}.selectors", "municipality_profile_block", app) for app in PROFILE_SECTIONS]
+    for module, hook_name, key in [*hooks, *EXTRA_PROFILE_HOOKS]:
+        app = module.split(".")[0]
         hook = None
-        if find_spec(app) is not None and find_spec(f"{app}.selectors") is not None:
-            hook = getattr(import_module(f"{app}.selectors"), hook_name, None)
+        if find_spec(app) is not None and find_spec(module) is not None:
+            hook = getattr(import_module(module), hook_name, None)
         if hook is None and key != app:
             continue  # an extra block that its app does not offer
         try:

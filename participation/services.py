@@ -49,8 +49,13 @@ def comment_rate() -> tuple[int, int]:
 
 
 def _notify_followers(event: Event, kind: str) -> None:
+    """Tell followers of the municipality: the site-wide subscriptions (portal.following,
+    immediate or daily digest) and this section's older per-municipality follows."""
+    from portal.following import notify_new_item
+
     from .tasks import notify_followers_task
 
+    notify_new_item(kind=kind, obj=event)
     event_id = event.pk
     transaction.on_commit(lambda: notify_followers_task.delay(event_id=event_id, kind=kind))
 

@@ -3,9 +3,12 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from portal.models import Subscription
 
 from .models import Comment
 from .models import Event
@@ -25,6 +28,11 @@ def notify_followers_task(*, event_id: int, kind: str) -> int:
     if event is None or not event.is_public:
         return 0
     follows = Follow.objects.filter(municipality=event.municipality, user__is_active=True)
+    # People who also subscribed site-wide get this item from portal.following: never twice.
+    subscribed = Subscription.objects.filter(
+        Q(municipality=event.municipality) | Q(section="participation")
+    ).values("user")
+    follows = follows.exclude(user__in=subscribed)
     sent = 0
     for follow in follows.select_related("user").order_by("pk"):
         user = follow.user

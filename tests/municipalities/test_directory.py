@@ -155,7 +155,8 @@ def test_profile_has_breadcrumbs_facts_and_honest_empty_states(client, chuy):
     # A place for each later section, with its empty state when nothing exists.
     for key in selectors.PROFILE_SECTIONS:
         assert f'id="block-{key}"' in html
-    assert 'id="block-information"' in html  # news and documents of the municipality
+    for key in ("information", "questions", "lawmaking"):  # news, questions, drafts
+        assert f'id="block-{key}"' in html
 
 
 def test_profile_shows_bodies_people_villages(client, unit_a, body_factory, member_factory,
@@ -273,8 +274,8 @@ def test_profile_runs_a_constant_number_of_queries(
     # request savepoint (2); unit, bodies, members, villages, successions (5); each of the
     # four section hooks: one query inside its own savepoint (3 each)
     # 2 for the unit, 5 for bodies, villages and history, 3 per section block (savepoint,
-    # query, release) for the four sections and the news-and-documents block.
-    with django_assert_max_num_queries(2 + 5 + 5 * 3):
+    # query, release) for the four sections, drafts, news and documents, and questions.
+    with django_assert_max_num_queries(2 + 5 + 7 * 3):
         response = client.get(_url("detail", slug=unit_a.slug))
     assert response.status_code == 200
 

@@ -177,3 +177,22 @@ def test_published_news_notifies_followers(
     with django_capture_on_commit_callbacks(execute=True):
         services.item_publish(item=news, actor=editor)
     assert [m.to for m in mail.outbox] == [[follower.email]]
+
+
+def test_publishing_an_event_mails_subscribers_and_old_followers_once_each(
+    django_capture_on_commit_callbacks, user_factory, municipality
+):
+    from participation import services as participation_services
+    from participation.models import Event
+    from participation.models import Follow
+
+    subscriber, follower, both = user_factory(), user_factory(), user_factory()
+    following.subscribe(user=subscriber, municipality=municipality, frequency="immediate")
+    following.subscribe(user=both, municipality=municipality, frequency="immediate")
+    Follow.objects.create(user=follower, municipality=municipality)
+    Follow.objects.create(user=both, municipality=municipality)
+    draft = EventFactory(municipality=municipality, status=Event.Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        participation_services.event_transition(event=draft, to=Event.Status.PUBLISHED)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([subscriber.email, follower.email, both.email])
