@@ -11,9 +11,9 @@ import json
 
 from django.utils.translation import gettext_lazy as _
 
-from .formatting import plain
+from portal.open_data import spreadsheet_safe
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .formatting import plain
 
 BUDGET_FIELDS = [
     ("municipality_soate", _("SOATE code of the municipality")),
@@ -46,11 +46,7 @@ TRANSFER_FIELDS = [
 ]
 
 
-def formula_safe(value) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+formula_safe = spreadsheet_safe
 
 
 def budget_records(budget) -> list[dict]:

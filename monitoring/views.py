@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 from portal.i18n import translated
+from portal.open_data import spreadsheet_safe
 from portal.views import section_landing
 
 from . import forms
@@ -175,17 +176,7 @@ def rayon(request, slug: str):
     )
 
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """A CSV cell that spreadsheets will not run as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith(_DANGEROUS):
-        return "'" + text
-    return text
+_cell = spreadsheet_safe
 
 
 def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.open_data import spreadsheet_safe
+
 # (field name, what it means) — the order of the CSV columns and the documentation page.
 FIELDS = [
     ("soate", _("SOATE code, the stable identifier of the unit (empty if it has none yet)")),
@@ -23,20 +25,7 @@ FIELDS = [
     ("url", _("address of the unit's page on this portal")),
 ]
 
-# A spreadsheet reads a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """A CSV cell that no spreadsheet will run as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+csv_safe = spreadsheet_safe
 
 
 def unit_record(unit, request=None) -> dict:

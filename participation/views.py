@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 from portal.i18n import translated
+from portal.open_data import spreadsheet_safe
 from portal.sections import SECTIONS_BY_KEY
 from portal.views import section_landing
 
@@ -707,9 +708,7 @@ def balance(request):
     )
 
 
-def _csv_safe(text: str) -> str:
-    """Staff-typed text must not start a spreadsheet formula when the CSV is opened."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+_csv_safe = spreadsheet_safe  # staff-typed text must not start a spreadsheet formula
 
 
 def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:

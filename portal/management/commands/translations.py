@@ -103,6 +103,9 @@ class Command(BaseCommand):
                     entry.msgstr = value
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
+                # msgmerge's "#| previous msgid" notes belong to fuzzy entries only; keeping them
+                # would make the next run differ (CI checks that a run changes nothing).
+                entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             po.metadata_is_fuzzy = False
             po.save()
         self.do_compile()
