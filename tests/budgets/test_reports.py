@@ -1,19 +1,13 @@
 """The annual budget as a PDF: only once published, with figures, chart and transfers."""
 
-import io
 
-import pypdf
 import pytest
 
 from portal.reports import services
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
-
-def pdf_text(report) -> str:
-    with report.file.open("rb") as fh:
-        pages = pypdf.PdfReader(io.BytesIO(fh.read())).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 def test_unpublished_budget_has_no_report(aa, budget_year_factory):

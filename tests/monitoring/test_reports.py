@@ -1,24 +1,18 @@
 """The monitoring report as a PDF: published cycles only, with findings and the action plan."""
 
-import io
 from datetime import date
 
-import pypdf
 import pytest
 
 from monitoring.models import Action
 from monitoring.models import Cycle
 from monitoring.models import Findings
 from portal.reports import services
+from tests.helpers import pdf_text
 from tests.monitoring.factories import CycleFactory
 
 pytestmark = pytest.mark.django_db
 
-
-def pdf_text(report) -> str:
-    with report.file.open("rb") as fh:
-        pages = pypdf.PdfReader(io.BytesIO(fh.read())).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 def test_cycle_in_progress_has_no_public_report():

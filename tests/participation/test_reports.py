@@ -1,23 +1,17 @@
 """The notice-board announcement and the results protocol as PDFs."""
 
-import io
 
-import pypdf
 import pytest
 
 from participation.models import Event
 from portal.models import Report
 from portal.reports import services
+from tests.helpers import pdf_text
 from tests.participation.factories import AlternativeFactory
 from tests.participation.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-
-def pdf_text(report: Report) -> str:
-    with report.file.open("rb") as fh:
-        pages = pypdf.PdfReader(io.BytesIO(fh.read())).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())  # lines rejoined
 
 
 def make(kind: str, event: Event, language: str = "ky") -> Report:

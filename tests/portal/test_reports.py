@@ -1,10 +1,8 @@
 """The PDF report pipeline: request, cache reuse, failures, the safe fetcher, a real worker."""
 
-import io
 import uuid
 from pathlib import Path
 
-import pypdf
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.exceptions import SoftTimeLimitExceeded
@@ -18,16 +16,12 @@ from portal.reports import services
 from portal.reports.fetcher import RefusedResourceError
 from portal.reports.fetcher import SafeURLFetcher
 from portal.tasks import report_render_task
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 KIND = "municipality-profile"
 
-
-def pdf_text(report: Report) -> str:
-    with report.file.open("rb") as fh:
-        reader = pypdf.PdfReader(io.BytesIO(fh.read()))
-    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 @pytest.fixture
