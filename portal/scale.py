@@ -525,36 +525,12 @@ def make_questions(rng: random.Random, scale: float, unit_ids: list[int],
 # --- search index ----------------------------------------------------------------------------
 
 
-def reindex_in_batches(batch: int = 2_000, log: Callable[[str], None] = print) -> Part:
-    """Like portal.search.reindex(), but a batch at a time: bounded memory, vectors per batch."""
+def reindex(log: Callable[[str], None] = print) -> Part:
+    """The whole search index, with its GIN indexes built once at the end, not row by row."""
     from portal import search
-    from portal.models import SearchEntry
 
     part = Part("search index")
-    fields = ["title_ky", "title_ru", "text_ky", "text_ru", "url_ky", "url_ru",
-              "municipality", "is_public", "date", "folded", "title_folded"]
-    for kind, searchable in search.REGISTRY.items():
-        started = time.monotonic()
-        queryset = searchable.queryset() if searchable.queryset else searchable.model.objects.all()
-        if any(f.name == "municipality" for f in searchable.model._meta.get_fields()):
-            queryset = queryset.select_related("municipality")
-        SearchEntry.objects.filter(kind=kind).exclude(object_id__in=queryset.values("pk")).delete()
-        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-        written = 0
-        for offset in range(0, len(ids), batch):
-            chunk = ids[offset:offset + batch]
-            objs = queryset.filter(pk__in=chunk)
-            entries = [
-                SearchEntry(kind=kind, object_id=obj.pk, **search._entry_values(searchable, obj))
-                for obj in objs
-            ]
-            SearchEntry.objects.bulk_create(entries, batch_size=500, update_conflicts=True,
-                                            unique_fields=["kind", "object_id"],
-                                            update_fields=fields)
-            search._update_vectors(SearchEntry.objects.filter(kind=kind, object_id__in=chunk))
-            written += len(entries)
-        part.counts[kind] = written
-        log(f"  search: {kind} {written} in {time.monotonic() - started:.1f}s")
+    part.counts = search.reindex(drop_indexes=True, log=log)
     return part
 
 
@@ -619,10 +595,10 @@ def build(*, seed: int, scale: float, log: Callable[[str], None] = print,
             cursor.execute("ANALYZE")
         log(f"analyze: {time.monotonic() - started:.1f}s")
     if search_index:
-        timed(reindex_in_batches, 2_000, log)
+        timed(reindex, log)
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             started = time.monotonic()
-            with connection.cursor() as cursor:  # the batched vector updates left dead rows
+            with connection.cursor() as cursor:  # upserts leave dead rows; fresh statistics
                 cursor.execute("VACUUM ANALYZE portal_searchentry")
             log(f"vacuum search index: {time.monotonic() - started:.1f}s")
     return parts

@@ -9,6 +9,7 @@ On the SQLite demo it falls back to casefolded substring matching of every word.
 
 import datetime
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -100,28 +101,14 @@ def _entry_values(searchable: Searchable, obj) -> dict:
 
 
 def index_object(obj) -> None:
+    """Write the object's entry; on PostgreSQL a trigger fills its vectors (migration 0006)."""
     from portal.models import SearchEntry
 
     searchable = _BY_MODEL.get(type(obj))
     if searchable is None:
         return
-    entry, _ = SearchEntry.objects.update_or_create(
+    SearchEntry.objects.update_or_create(
         kind=searchable.kind, object_id=obj.pk, defaults=_entry_values(searchable, obj)
-    )
-    _update_vectors(SearchEntry.objects.filter(pk=entry.pk))
-
-
-def _update_vectors(queryset) -> None:
-    if connection.vendor != "postgresql":
-        return
-    from django.contrib.postgres.search import SearchVector
-
-    queryset.update(
-        **{
-            f"vector_{lang}": SearchVector(f"title_{lang}", weight="A", config=TEXT_CONFIG[lang])
-            + SearchVector(f"text_{lang}", weight="B", config=TEXT_CONFIG[lang])
-            for lang in LANGUAGES
-        }
     )
 
 
@@ -138,38 +125,99 @@ def _deleted(sender, instance, **kwargs) -> None:
         SearchEntry.objects.filter(kind=searchable.kind, object_id=instance.pk).delete()
 
 
-def reindex(kinds: list[str] | None = None) -> int:
-    """Rebuild the index for the given kinds (all by default); returns the entries written."""
+ENTRY_FIELDS = [
+    "title_ky", "title_ru", "text_ky", "text_ru", "url_ky", "url_ru",
+    "municipality", "is_public", "date", "folded", "title_folded",
+]
+
+
+def reindex(
+    kinds: list[str] | None = None,
+    *,
+    batch: int = 2_000,
+    drop_indexes: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, int]:
+    """Rebuild the index for the given kinds (all by default); returns entries written per kind.
+
+    A batch at a time, so memory stays bounded at national scale. ``drop_indexes`` (PostgreSQL)
+    drops the GIN indexes for the rebuild and builds them again afterwards: much faster for a
+    large rebuild, but searches are slow meanwhile, so it is for benchmark and maintenance runs.
+    """
     from portal.models import SearchEntry
 
-    written = 0
-    for kind, searchable in REGISTRY.items():
-        if kinds and kind not in kinds:
-            continue
-        queryset = searchable.queryset() if searchable.queryset else searchable.model.objects.all()
-        if any(f.name == "municipality" and f.many_to_one for f in searchable.model._meta.fields):
-            queryset = queryset.select_related("municipality")  # not one query per object
-        SearchEntry.objects.filter(kind=kind).exclude(
-            object_id__in=queryset.values("pk")
-        ).delete()
-        batch = []
-        for obj in queryset.iterator(chunk_size=500):
-            batch.append(SearchEntry(kind=kind, object_id=obj.pk, **_entry_values(searchable, obj)))
-        SearchEntry.objects.bulk_create(
-            batch,
-            batch_size=500,
-            update_conflicts=True,
-            unique_fields=["kind", "object_id"],
-            update_fields=[
-                "title_ky", "title_ru", "text_ky", "text_ru", "url_ky", "url_ru",
-                "municipality", "is_public", "date", "folded", "title_folded",
-            ],
-        )
-        written += len(batch)
-    _update_vectors(SearchEntry.objects.all() if not kinds else SearchEntry.objects.filter(
-        kind__in=kinds
-    ))
+    dropped = _drop_gin_indexes() if drop_indexes else []
+    written: dict[str, int] = {}
+    try:
+        for kind, searchable in REGISTRY.items():
+            if kinds and kind not in kinds:
+                continue
+            started = time.monotonic()
+            queryset = (
+                searchable.queryset() if searchable.queryset else searchable.model.objects.all()
+            )
+            if any(
+                f.name == "municipality" and f.many_to_one for f in searchable.model._meta.fields
+            ):
+                queryset = queryset.select_related("municipality")  # not one query per object
+            SearchEntry.objects.filter(kind=kind).exclude(
+                object_id__in=queryset.values("pk")
+            ).delete()
+            ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+            for offset in range(0, len(ids), batch):
+                objs = queryset.filter(pk__in=ids[offset : offset + batch])
+                SearchEntry.objects.bulk_create(
+                    [
+                        SearchEntry(kind=kind, object_id=obj.pk, **_entry_values(searchable, obj))
+                        for obj in objs
+                    ],
+                    batch_size=500,
+                    update_conflicts=True,
+                    unique_fields=["kind", "object_id"],
+                    update_fields=ENTRY_FIELDS,
+                )
+            written[kind] = len(ids)
+            if log:
+                log(f"  search: {kind} {len(ids)} in {time.monotonic() - started:.1f}s")
+    finally:
+        _create_indexes(dropped, log)
     return written
+
+
+def _drop_gin_indexes() -> list[str]:
+    """Drop the search table's GIN indexes; returns their definitions to build them again."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        _no_pending_checks(cursor)
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'portal_searchentry' AND indexdef LIKE '%%USING gin%%'"
+        )
+        found = cursor.fetchall()
+        for name, _definition in found:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+    return [definition for _name, definition in found]
+
+
+def _no_pending_checks(cursor) -> None:
+    """Inside a transaction, deferred foreign-key checks must run before DDL on the table."""
+    if connection.in_atomic_block:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def _create_indexes(definitions: list[str], log: Callable[[str], None] | None) -> None:
+    if not definitions:
+        return
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        _no_pending_checks(cursor)
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+        for definition in definitions:
+            cursor.execute(definition)
+        cursor.execute("RESET maintenance_work_mem")
+    if log:
+        log(f"  search: {len(definitions)} GIN indexes built in {time.monotonic() - started:.1f}s")
 
 
 # --- querying --------------------------------------------------------------------------------

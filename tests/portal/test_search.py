@@ -147,3 +147,53 @@ def test_reindex_command_rebuilds_everything(municipality_factory):
     call_command("search_reindex", stdout=None)
     assert SearchEntry.objects.filter(title_ky="Кайра индекс").exists()
     assert set(search.REGISTRY) >= {"municipality", "event", "practice", "story", "news"}
+
+
+def _gin_indexes() -> set[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'portal_searchentry' "
+            "AND indexdef LIKE '%%USING gin%%'"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_the_database_fills_vectors_however_an_entry_is_written(client):
+    """A trigger computes the vectors: a queryset update is searchable at once."""
+    event = EventFactory(title_ru="Сход", description_ru="О дорогах")
+    entry = SearchEntry.objects.get(kind="event", object_id=event.pk)
+    assert entry.vector_ru is not None
+    assert entry.vector_ky is not None
+    SearchEntry.objects.filter(pk=entry.pk).update(text_ru="Ремонт водопровода")
+    _, ru = results(client, "ru", q="водопровод")  # the Russian stemmer finds the genitive
+    assert "Сход" in ru
+
+
+def test_reindex_works_in_batches_and_drops_what_is_gone():
+    events = [EventFactory(title_ky=f"Партия {n}") for n in range(5)]
+    Event.objects.filter(pk=events[0].pk).delete()  # a queryset delete bypasses the signals
+    SearchEntry.objects.filter(kind="event").exclude(object_id=events[0].pk).delete()
+    written = search.reindex(["event"], batch=2)
+    assert written == {"event": 4}
+    assert set(SearchEntry.objects.filter(kind="event").values_list("object_id", flat=True)) == {
+        e.pk for e in events[1:]
+    }
+
+
+def test_reindex_with_dropped_indexes_builds_them_again(capsys):
+    before = _gin_indexes()
+    assert len(before) == 3
+    EventFactory(title_ky="Индекс")
+    call_command("search_reindex", "event", "--drop-indexes")
+    assert _gin_indexes() == before
+    assert "GIN indexes built" in capsys.readouterr().out
+    assert SearchEntry.objects.filter(title_ky="Индекс").exists()
+
+
+def test_reindex_command_refuses_unknown_types():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Unknown types: nonsense"):
+        call_command("search_reindex", "nonsense")

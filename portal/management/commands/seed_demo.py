@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 if find_spec(f"{app}.demo") is not None:
                     import_module(f"{app}.demo").seed(stdout=self.stdout)
             # Bulk-created demo rows bypass the save signals that keep search current.
-            self.stdout.write(f"search index: {search.reindex()} entries")
+            self.stdout.write(f"search index: {sum(search.reindex().values())} entries")
         self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {DEMO_PASSWORD}"))
 
     def _account(self, email, name, flags, membership) -> None:
