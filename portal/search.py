@@ -29,6 +29,7 @@ LANGUAGES = ("ky", "ru")
 TEXT_CONFIG = {"ky": "simple", "ru": "russian"}
 MAX_QUERY_LENGTH = 200
 MAX_TEXT = 20_000
+RANK_WINDOW = 2_000
 _MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -255,6 +256,9 @@ def _search_postgres(entries, query: str):
 
     The OR of both would scan every entry for similarity; common words already match many
     entries, and a typo usually matches none, which is when similarity is worth its cost.
+    Ranking costs a read of both vectors per match, so a common word's matches are ranked
+    among the newest ``RANK_WINDOW`` of them (undated entries, the municipalities, always
+    among them): beyond that, nobody reads on, and the search view shows at most 1,000.
     """
     from django.contrib.postgres.search import SearchQuery
     from django.contrib.postgres.search import SearchRank
@@ -269,11 +273,16 @@ def _search_postgres(entries, query: str):
     there = SearchQuery(query, config=TEXT_CONFIG[other], search_type="websearch")
     full_text = entries.filter(Q(**{f"vector_{lang}": here}) | Q(**{f"vector_{other}": there}))
     if full_text.exists():
-        return full_text.annotate(
-            score=SearchRank(F(f"vector_{lang}"), here)
-            + SearchRank(F(f"vector_{other}"), there) * 0.5
-            + TrigramWordSimilarity(Value(fold(query)), "title_folded") * 0.6
-        ).order_by("-score", "-date", "pk")
+        newest = full_text.order_by(F("date").desc(nulls_first=True), "-pk").values("pk")
+        return (
+            entries.filter(pk__in=newest[:RANK_WINDOW])
+            .annotate(
+                # titles weigh more than texts through the vectors' weights (A and B)
+                score=SearchRank(F(f"vector_{lang}"), here)
+                + SearchRank(F(f"vector_{other}"), there) * 0.5
+            )
+            .order_by("-score", "-date", "pk")
+        )
     return (
         entries.annotate(similarity=TrigramWordSimilarity(Value(fold(query)), "title_folded"))
         .filter(similarity__gte=0.45)

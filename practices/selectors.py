@@ -3,11 +3,14 @@
 from django.db.models import Count
 from django.db.models import F
 from django.db.models import IntegerField
+from django.db.models import OuterRef
 from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.db.models import Subquery
 from django.db.models import Sum
 from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.db.models.functions import ExtractYear
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -46,13 +49,7 @@ def practice_list(*, theme: str = "", municipality: Municipality | None = None, 
     qs = (
         Practice.objects.published()
         .select_related("municipality", "original__municipality")
-        .annotate(
-            replication_count=Count(
-                "replications",
-                filter=Q(replications__status=Status.PUBLISHED),
-                distinct=True,
-            ),
-        )
+        .annotate(replication_count=_published_replications())
         .prefetch_related(_first_photos(PracticePhoto))
         .order_by("-published_at", "-pk")
     )
@@ -67,6 +64,18 @@ def practice_list(*, theme: str = "", municipality: Municipality | None = None, 
             pk__in=FundingSource.objects.filter(kind=funding).values("practice_id")
         )
     return _search(qs, q)
+
+
+def _published_replications() -> Coalesce:
+    """A count per row, not a join grouped over every practice before the page is cut."""
+    replications = (
+        Practice.objects.filter(original=OuterRef("pk"), status=Status.PUBLISHED)
+        .order_by()
+        .values("original")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(replications, output_field=IntegerField()), 0)
 
 
 def practice_detail_queryset() -> QuerySet:

@@ -197,3 +197,18 @@ def test_reindex_command_refuses_unknown_types():
 
     with pytest.raises(CommandError, match="Unknown types: nonsense"):
         call_command("search_reindex", "nonsense")
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches(monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    now = timezone.now()
+    old = EventFactory(title_ky="Жол жол жол", starts_at=now - datetime.timedelta(days=900))
+    once = EventFactory(title_ky="Жыйын", description_ky="жол", starts_at=now)
+    twice = EventFactory(title_ky="Жол", description_ky="жол жол", starts_at=now)
+    found = list(search.search("жол", kinds=["event"]).values_list("object_id", flat=True))
+    assert found == [twice.pk, once.pk]  # ranked; the oldest match is outside the window
+    assert old.pk not in found
