@@ -21,6 +21,15 @@ def _context(unit: Municipality) -> dict:
     }
 
 
+def _sample() -> int | None:
+    """A unit with its council and executive recorded; else any self-governing unit."""
+    units = Municipality.objects.order_by("pk").values_list("pk", flat=True)
+    return (
+        units.filter(bodies__isnull=False).first()
+        or units.filter(kind__in=Municipality.SELF_GOVERNING_KINDS).first()
+    )
+
+
 register(
     ReportType(
         key="municipality-profile",
@@ -29,8 +38,6 @@ register(
         load=_load,
         is_public=lambda unit: True,
         context=_context,
-        sample=lambda: Municipality.objects.filter(bodies__isnull=False)
-        .values_list("pk", flat=True)
-        .first(),
+        sample=_sample,
     )
 )

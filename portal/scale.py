@@ -30,7 +30,24 @@ BASE = {
     "practices": 2_500,
     "stories": 2_500,
     "questions": 20_000,
+    "drafts": 2_000,
 }
+CLAUSES_PER_DRAFT = 6
+DRAFT_COMMENTS = 12  # on average per public draft
+CLAUSES = [
+    ("Ушул Жобо айыл аймагынын аймагында колдонулат.",
+     "Настоящее Положение действует на территории айылного аймака."),
+    ("Жыйымдын өлчөмү жыл сайын айылдык кеңеш тарабынан бекитилет.",
+     "Размер сбора ежегодно утверждается айылным кенешем."),
+    ("Каражаттар жергиликтүү бюджетке түшөт жана максаттуу пайдаланылат.",
+     "Средства поступают в местный бюджет и используются по назначению."),
+    ("Айыл өкмөтү жыл сайын тургундарга отчет берет.",
+     "Айыл окмоту ежегодно отчитывается перед жителями."),
+    ("Жеңилдиктер көп балалуу үй-бүлөлөргө жана майыптарга берилет.",
+     "Льготы предоставляются многодетным семьям и лицам с инвалидностью."),
+    ("Ушул чечим расмий жарыяланган күндөн тартып күчүнө кирет.",
+     "Настоящее решение вступает в силу со дня официального опубликования."),
+]
 YEARS = 10
 LAST_YEAR = 2026
 HOT_EVENT_COMMENTS = 5_000  # one public event carries thousands of comments
@@ -491,20 +508,74 @@ def make_practices(rng: random.Random, scale: float, unit_ids: list[int]):
     return part
 
 
-QUESTION_FIELDS = {"municipality", "author", "title", "text", "asked_at", "deadline", "answer",
-                   "answered_by", "answered_at", "is_hidden"}
+def make_drafts(rng: random.Random, scale: float, unit_ids: list[int], user_ids: list[int]):
+    """Draft acts with numbered clauses and comments; adopted ones carry a decision on each."""
+    part = Part("draft acts")
+    drafts = Writer(apps.get_model("participation", "Draft"))
+    revisions = Writer(apps.get_model("participation", "DraftRevision"), (drafts,))
+    clauses = Writer(apps.get_model("participation", "DraftClause"), (drafts,))
+    texts = Writer(apps.get_model("participation", "ClauseText"), (revisions, clauses))
+    comments = Writer(
+        apps.get_model("participation", "DraftComment"), (drafts, revisions, clauses)
+    )
+    statuses = ["adopted"] * 6 + ["published"] * 2 + ["draft", "withdrawn"]
+    decisions = ["accepted", "partly", "rejected"]
+    for _i in range(scaled("drafts", scale)):
+        status = rng.choice(statuses)
+        starts = _when(rng)
+        ends = starts + datetime.timedelta(days=30)
+        topic = rng.choice(TOPICS)
+        note = _text(rng, 2)
+        adopted = status == "adopted"
+        draft = drafts.add(
+            municipality_id=rng.choice(unit_ids) if rng.random() < 0.95 else None,
+            status=status,
+            **_both("title", f"{topic[0]} жөнүндө жобонун долбоору",
+                    f"Проект положения: {topic[1].lower()}"),
+            **_both("explanatory_note", *note),
+            **_both("adopted_text", *_text(rng, 3)) if adopted else _both("adopted_text", "", ""),
+            discussion_starts_at=starts, discussion_ends_at=ends,
+            published_at=None if status == "draft" else starts,
+            decision_number=f"{rng.randrange(1, 40)}/{rng.randrange(1, 12)}" if adopted else "",
+            decision_date=(ends + datetime.timedelta(days=14)).date() if adopted else None,
+            decision_url="", created_by_id=None, created=starts, modified=starts,
+        )
+        revision = revisions.add(draft_id=draft, number=1,
+                                 **_both("note", "Биринчи редакция", "Первая редакция"),
+                                 created=starts)
+        clause_ids = []
+        for number, (ky, ru) in enumerate(CLAUSES[:CLAUSES_PER_DRAFT], start=1):
+            clause = clauses.add(draft_id=draft, created=starts)
+            clause_ids.append(clause)
+            texts.add(revision_id=revision, clause_id=clause, number=number,
+                      **_both("text", ky, ru))
+        if status == "draft":
+            continue
+        for _c in range(rng.randrange(DRAFT_COMMENTS * 2)):
+            when = starts + datetime.timedelta(minutes=rng.randrange(30 * 24 * 60))
+            decision = rng.choice(decisions) if adopted else ""
+            reason = _text(rng, 1) if decision else ("", "")
+            comments.add(
+                draft_id=draft, revision_id=revision,
+                clause_id=rng.choice(clause_ids) if rng.random() < 0.7 else None,
+                author_id=rng.choice(user_ids), text=rng.choice(COMMENTS),
+                is_hidden=False, hidden_reason="", decision=decision,
+                **_both("decision_reason", *reason), decided_by_id=None,
+                decided_at=ends + datetime.timedelta(days=3) if decision else None,
+                created=when, modified=when,
+            )
+    part.counts = {
+        "draft acts": drafts.close(), "revisions": revisions.close(),
+        "clauses": clauses.close(), "clause texts": texts.close(),
+        "comments on drafts": comments.close(),
+    }
+    return part
 
 
 def make_questions(rng: random.Random, scale: float, unit_ids: list[int],
                    user_ids: list[int]) -> Part:
     part = Part("questions")
-    model = _model("practices.Question")
-    if model is None:
-        part.skipped = "no Question model yet (issue 8): skipped"
-        return part
-    if not {f.name for f in model._meta.concrete_fields} >= QUESTION_FIELDS:
-        part.skipped = "practices.Question has other fields than expected: skipped"
-        return part
+    model = apps.get_model("practices", "Question")
     writer = Writer(model)
     for _i in range(scaled("questions", scale)):
         asked = _when(rng)
@@ -538,6 +609,8 @@ def reindex(log: Callable[[str], None] = print) -> Part:
 
 
 CONTENT_TABLES = [
+    "participation.DraftComment", "participation.ClauseText", "participation.DraftClause",
+    "participation.DraftRevision", "participation.Draft",
     "participation.Comment", "participation.Alternative", "participation.Choice",
     "participation.Attendance", "participation.Event", "practices.Question",
     "monitoring.Evaluation",
@@ -557,10 +630,16 @@ def reset() -> None:
             if connection.in_atomic_block:  # deferred checks must run before a TRUNCATE
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE")
+            # What referred to the scale users went with the TRUNCATE; the ORM's delete would
+            # still look for references to 200,000 users table by table, for minutes. Anything
+            # left that refers to them fails the foreign-key check, loudly.
+            cursor.execute(
+                "DELETE FROM portal_user WHERE email LIKE %s", ["%@scale.invalid"]
+            )
     else:
         for model in models_:
             model.objects.all().delete()
-    apps.get_model("portal", "User").objects.filter(email__endswith="@scale.invalid").delete()
+        apps.get_model("portal", "User").objects.filter(email__endswith="@scale.invalid").delete()
 
 
 def build(*, seed: int, scale: float, log: Callable[[str], None] = print,
@@ -589,6 +668,7 @@ def build(*, seed: int, scale: float, log: Callable[[str], None] = print,
     timed(make_monitoring, rng, scale, unit_list, user_ids)
     timed(make_practices, rng, scale, unit_ids)
     timed(make_questions, rng, scale, unit_ids, user_ids)
+    timed(make_drafts, rng, scale, unit_ids, user_ids)
     if connection.vendor == "postgresql":
         # What autovacuum would soon do on a live site: statistics for the planner and the
         # visibility map, without which counts cannot be answered from an index alone.

@@ -1,16 +1,21 @@
 """A citizen's journey in a real browser, in Kyrgyz and in Russian: register (confirming the
 e-mail through its link), log in, comment on an open event, choose an alternative and say they
-will attend — the last three through htmx, without a full page reload."""
+will attend — these three through htmx, without a full page reload — and ask their
+municipality a question in public."""
 
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
+from django.utils import translation
+from django.utils.formats import date_format
 
 from participation.models import Attendance
 from participation.models import Choice
 from participation.models import Comment
 from portal.models import User
+from practices.models import Question
 from tests.browser.conftest import BROWSER
 from tests.participation.factories import AlternativeFactory
 from tests.participation.factories import EventFactory
@@ -96,3 +101,18 @@ def test_register_confirm_login_comment_choose_attend(page, live_server, lang):
     assert_not_reloaded(page, event_url)
     assert Attendance.objects.filter(event=event, user__email=email).exists()
     assert "1" in page.locator("#attend p").first.inner_text()
+
+    # Ask the event's municipality a question: published at once, with its answer deadline.
+    page.goto(f"/{lang}/information/questions/ask/?municipality={event.municipality.slug}")
+    subject = f"Көчө жарыгы ({lang})"
+    page.fill("input[name=title]", subject)
+    page.fill("textarea[name=text]", "Түнкүсүн көчөлөр караңгы. Качан оңдолот?")
+    page.locator("main form button[type=submit]").last.click()
+    question = Question.objects.get(author__email=email)
+    page.wait_for_url(f"**/{lang}/information/questions/{question.pk}/")
+    assert question.municipality == event.municipality
+    assert question.title == subject
+    assert subject in page.locator("main h1").inner_text()
+    with translation.override(lang):  # "answer due by <date>", the date as the page writes it
+        due = date_format(timezone.localtime(question.deadline), "DATE_FORMAT")
+    assert due in page.locator("main").inner_text()

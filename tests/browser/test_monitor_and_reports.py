@@ -1,7 +1,9 @@
-"""A monitor files an evaluation in an act; anyone opens a print version and downloads a PDF
-report from a municipality page."""
+"""A monitor files an evaluation in an act (in Kyrgyz and in Russian); anyone opens a print
+version and downloads a PDF report from a municipality page."""
 
 from pathlib import Path
+
+import pytest
 
 from monitoring.models import Evaluation
 from monitoring.models import MonitoringAct
@@ -17,21 +19,24 @@ from tests.monitoring.factories import PlanItemFactory
 pytestmark = BROWSER
 
 
-def test_monitor_files_an_evaluation_in_an_act(page, live_server):
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_monitor_files_an_evaluation_in_an_act(page, live_server, lang):
     member = GroupMemberFactory()
     cycle = CycleFactory(group=member.group)
-    indicator = IndicatorFactory(name_ky="Суу менен камсыз кылуу")
+    indicator = IndicatorFactory(
+        name_ky="Суу менен камсыз кылуу", name_ru="Обеспеченность водой"
+    )
     PlanItemFactory(cycle=cycle, indicator=indicator)
-    login(page, member.user, PASSWORD, lang="ky")
+    login(page, member.user, PASSWORD, lang=lang)
 
-    page.goto(f"/ky/monitoring/cycles/{cycle.pk}/")
+    page.goto(f"/{lang}/monitoring/cycles/{cycle.pk}/")
     page.locator(f"a[href$='/monitoring/cycles/{cycle.pk}/acts/new/']").click()
     page.fill("input[name=title]", "Суу түтүгү")
     page.fill("input[name=place]", "Тепке")
     page.fill("input[name=visited_on]", "2026-04-02")
     page.locator("main form button[type=submit]").last.click()
     act = MonitoringAct.objects.get(cycle=cycle)
-    page.wait_for_url(f"**/ky/monitoring/acts/{act.pk}/")
+    page.wait_for_url(f"**/{lang}/monitoring/acts/{act.pk}/")
 
     page.locator(f"a[href$='/monitoring/acts/{act.pk}/evaluations/new/']").click()
     page.select_option("select[name=indicator]", str(indicator.pk))
@@ -39,13 +44,14 @@ def test_monitor_files_an_evaluation_in_an_act(page, live_server):
     page.fill("textarea[name=evidence]", "Сурамжылоо: 20 киши")
     page.fill("input[name=observed_on]", "2026-04-02")
     page.locator("main form button[type=submit]").last.click()
-    page.wait_for_url(f"**/ky/monitoring/acts/{act.pk}/")
+    page.wait_for_url(f"**/{lang}/monitoring/acts/{act.pk}/")
     evaluation = Evaluation.objects.get(act=act)
     assert (evaluation.indicator_id, evaluation.value) == (indicator.pk, 4)
-    assert "Суу менен камсыз кылуу" in page.locator("main").inner_text()
+    shown = {"ky": "Суу менен камсыз кылуу", "ru": "Обеспеченность водой"}[lang]
+    assert shown in page.locator("main").inner_text()
 
     page.locator(f"form[action$='/monitoring/acts/{act.pk}/submit/'] button").click()
-    page.wait_for_url(f"**/ky/monitoring/acts/{act.pk}/")
+    page.wait_for_url(f"**/{lang}/monitoring/acts/{act.pk}/")
     act.refresh_from_db()
     assert act.status == MonitoringAct.Status.SUBMITTED
 

@@ -7,11 +7,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from participation.models import ClauseText
 from participation.models import Comment
+from participation.models import Draft
+from participation.models import DraftComment
 from participation.models import Event
 from portal import scale as scale_data
 from portal.models import SearchEntry
 from portal.models import User
+from practices.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -48,21 +52,26 @@ def test_counts_follow_the_scale_and_the_report_names_each_part():
 
     assert 40 <= Evaluation.objects.count() <= 50
     for part in ("users:", "budgets:", "events:", "comments:", "monitoring:", "practices:",
-                 "search index:", "seed_scale done"):
+                 "questions:", "draft acts:", "search index:", "seed_scale done"):
         assert part in output
-    from django.apps import apps
-
-    if apps.is_installed("practices") and "Question" in {
-        m.__name__ for m in apps.get_app_config("practices").get_models()
-    }:
-        assert apps.get_model("practices", "Question").objects.count() == 20
-    else:
-        assert "questions: no Question model yet" in output
+    assert Question.objects.count() == 20
+    assert Draft.objects.count() == 2
+    # every draft has its numbered clauses in the first revision
+    assert ClauseText.objects.count() == 2 * scale_data.CLAUSES_PER_DRAFT
+    assert set(ClauseText.objects.values_list("number", flat=True)) == set(
+        range(1, scale_data.CLAUSES_PER_DRAFT + 1)
+    )
 
     # ten times the scale, ten times the rows (after a reset)
     seed(7, 0.01, "--reset", "--no-search")
     assert Event.objects.count() == 1_000
     assert Comment.objects.count() == 10_000
+    assert Draft.objects.count() == 20
+    assert User.objects.filter(email__endswith="@scale.invalid").count() == 2_000
+    # adopted drafts carry a decision on every comment: the summary table of proposals
+    adopted = DraftComment.objects.filter(draft__status=Draft.Status.ADOPTED)
+    assert adopted.exists()
+    assert not adopted.filter(decision="").exists()
 
 
 def test_the_same_seed_gives_the_same_data_and_another_seed_does_not():
