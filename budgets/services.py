@@ -1,5 +1,6 @@
 """Writes of the budgets section: each is atomic and validates before it saves."""
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -168,6 +169,21 @@ def import_confirm(
     pending.confirmed_at = timezone.now()
     pending.save(update_fields=["confirmed_at", "modified"])
     return revision
+
+
+PENDING_IMPORT_DAYS = 7
+
+
+def purge_pending_imports(*, now=None) -> int:
+    """Drop uploads nobody confirmed within a week: their parsed lines are not kept forever.
+
+    Confirmed uploads stay: they record where a published revision came from.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=PENDING_IMPORT_DAYS)
+    deleted, _by_model = PendingImport.objects.filter(
+        confirmed_at__isnull=True, created__lt=cutoff
+    ).delete()
+    return deleted
 
 
 @transaction.atomic

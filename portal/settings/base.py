@@ -143,11 +143,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=60)
 CELERY_TIMEZONE = "Asia/Bishkek"
-# The daily digest of followed municipalities and sections (portal/following.py), 07:00 Bishkek.
+# The daily digest of followed municipalities and sections (portal/following.py), 07:00 Bishkek;
+# budget uploads left unconfirmed for a week are dropped at night (budgets/services.py).
 CELERY_BEAT_SCHEDULE = {
     "following-daily-digest": {
         "task": "portal.following_digest",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "budgets-purge-pending-imports": {
+        "task": "budgets.purge_pending_imports",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

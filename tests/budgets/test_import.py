@@ -289,3 +289,35 @@ def test_the_upload_form_rejects_other_file_types(client, published, staff_of):
     assert response.status_code == 200
     assert PendingImport.objects.count() == 0
     assert 'class="error"' in response.content.decode()
+
+
+def test_unconfirmed_uploads_are_purged_after_a_week_confirmed_ones_stay(
+    client, published, staff_of, codes
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from budgets.tasks import purge_pending_imports_task
+
+    user = staff_of(published.municipality)
+    stale = services.import_stage(
+        budget=published, user=user, filename="old.csv", content=csv_bytes(GOOD_ROWS)
+    )
+    confirmed = services.import_stage(
+        budget=published, user=user, filename="used.csv", content=csv_bytes(GOOD_ROWS)
+    )
+    services.import_confirm(pending=confirmed, user=user)
+    fresh = services.import_stage(
+        budget=published, user=user, filename="new.csv", content=csv_bytes(GOOD_ROWS)
+    )
+    week_ago = timezone.now() - datetime.timedelta(days=services.PENDING_IMPORT_DAYS, hours=1)
+    PendingImport.objects.filter(pk__in=[stale.pk, confirmed.pk]).update(created=week_ago)
+
+    assert purge_pending_imports_task() == 1
+    assert set(PendingImport.objects.values_list("pk", flat=True)) == {confirmed.pk, fresh.pk}
+    # The purged preview is gone for its uploader, not an error page.
+    client.force_login(user)
+    url = reverse("budgets:upload-preview", args=[published.municipality.slug, published.year,
+                                                   stale.pk])
+    assert client.get(url).status_code == 404
