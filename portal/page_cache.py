@@ -2,8 +2,11 @@
 
 Most visitors read without signing in; their pages are the same for everyone, so the HTML is
 kept in the cache (Redis in production) under the page's full address — which carries its
-language (/ky/, /ru/) — and a site-wide content version. Saving or deleting any content row
-bumps the version, so the next visitor gets a fresh page; entries also expire on their own.
+language (/ky/, /ru/) — and the content versions of the apps the page shows. Saving or
+deleting a content row bumps its app's version, so the next visitor of any page showing that
+app's content gets a fresh page; entries also expire on their own. A comment on an event thus
+leaves the budget and monitoring pages cached, while the home page, a municipality's profile
+and search, which show everything, follow every change.
 
 Never cached: signed-in visitors (a session cookie), visitors with pending messages, anything
 but a plain 200 HTML answer, answers that set cookies or say private/no-store, and any page
@@ -23,9 +26,21 @@ from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
-CONTENT_APPS = ("municipalities", "participation", "budgets", "monitoring", "practices", "portal")
-# A login updates the user row; that must not empty the cache for everyone.
-UNCACHED_MODELS = {("portal", "report"), ("portal", "searchentry"), ("portal", "user")}
+# The apps whose rows appear on public pages. portal's own rows (users, reports, the search
+# index, subscriptions) do not: a login or a digest must not empty the cache for everyone.
+CONTENT_APPS = ("municipalities", "participation", "budgets", "monitoring", "practices")
+# What a section's pages show, by the first part of the path after the language; every page
+# names its municipality. Pages not listed (home, profiles, search) show every app.
+SECTION_APPS = {
+    "events": ("participation", "municipalities"),
+    "participation": ("participation", "municipalities"),
+    "law-making": ("participation", "municipalities"),
+    "budgets": ("budgets", "participation", "municipalities"),  # the calendar links hearings
+    "monitoring": ("monitoring", "municipalities"),
+    "practices": ("practices", "municipalities"),
+    "stories": ("practices", "municipalities"),
+    "information": ("practices", "municipalities"),
+}
 EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/ping")
 EXCLUDED_PARTS = ("/accounts/", "/reports/", "/profile/")
 KEPT_HEADERS = (
@@ -34,32 +49,47 @@ KEPT_HEADERS = (
 )
 
 
-def content_version() -> int:
-    return cache.get(VERSION_KEY) or 0
+def _version_key(app_label: str) -> str:
+    return f"{VERSION_KEY}:{app_label}"
 
 
-def bump_content_version(**kwargs) -> None:
-    """Every cached page becomes stale at once (old entries simply expire).
+def content_versions(labels) -> tuple[int, ...]:
+    """The versions of the given apps, in their order, in one round trip to the cache."""
+    found = cache.get_many([_version_key(app) for app in labels])
+    return tuple(found.get(_version_key(app)) or 0 for app in labels)
+
+
+def bump_content_version(sender=None, **kwargs) -> None:
+    """Every cached page showing the sender's app (all apps without one) becomes stale.
+
+    Old entries are never deleted, they expire on their own.
 
     Called on every content save: a cache that is away must never fail the save itself.
     """
+    labels = (sender._meta.app_label,) if sender is not None else CONTENT_APPS
     try:
-        if cache.add(VERSION_KEY, 1, timeout=None):
-            return
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 1, timeout=None)
+        for key in map(_version_key, labels):
+            if cache.add(key, 1, timeout=None):
+                continue
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, timeout=None)
     except Exception:
         logger.warning("page cache version not bumped: cache unavailable", exc_info=True)
+
+
+def apps_shown(path: str) -> tuple[str, ...]:
+    """The apps whose content the page at this path shows (/<lang>/<section>/...)."""
+    parts = path.strip("/").split("/")
+    section = parts[1] if len(parts) > 1 else ""
+    return SECTION_APPS.get(section, CONTENT_APPS)
 
 
 def connect_signals() -> None:
     for model in apps.get_models():
         meta = model._meta
         if meta.app_label not in CONTENT_APPS:
-            continue
-        if (meta.app_label, meta.model_name) in UNCACHED_MODELS:
             continue
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
             signal.connect(
@@ -81,7 +111,8 @@ def _cacheable_request(request) -> bool:
 
 def _key(request) -> str:
     hx = "hx" if request.headers.get("HX-Request") else "page"
-    raw = f"{content_version()}:{hx}:{request.get_full_path()}"
+    versions = content_versions(apps_shown(request.path))
+    raw = f"{versions}:{hx}:{request.get_full_path()}"
     return "page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -78,3 +78,48 @@ def test_htmx_fragments_and_full_pages_are_kept_apart(client):
 def test_posts_and_errors_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/ky/no-such-page/")
     assert "X-Page-Cache" not in client.post("/ky/search/")
+
+
+def test_a_change_drops_only_the_pages_that_show_its_section(client, municipality_factory):
+    """A comment on an event must not empty the budget and monitoring pages for everyone."""
+    from tests.participation.factories import CommentFactory
+    from tests.participation.factories import EventFactory
+
+    event = EventFactory()
+    pages = ["/ky/", "/ky/events/", "/ky/budgets/", "/ky/monitoring/", "/ky/practices/",
+             event.municipality.get_absolute_url()]
+    for page in pages:
+        assert client.get(page)["X-Page-Cache"] == "miss"
+    CommentFactory(event=event)
+    again = {page: client.get(page)["X-Page-Cache"] for page in pages}
+    assert again == {
+        "/ky/": "miss",  # the home page shows every section
+        "/ky/events/": "miss",
+        "/ky/budgets/": "miss",  # budget calendars link to hearings
+        "/ky/monitoring/": "hit",
+        "/ky/practices/": "hit",
+        event.municipality.get_absolute_url(): "miss",  # the profile shows every section
+    }
+    # A change to the directory reaches every page: each one names its municipality.
+    municipality_factory()
+    assert {client.get(page)["X-Page-Cache"] for page in pages} == {"miss"}
+
+
+def test_sign_ins_and_subscriptions_leave_the_cache_alone(client, user, municipality_factory):
+    from portal.models import Subscription
+
+    unit = municipality_factory()
+    client.get("/ky/monitoring/")
+    user.last_login = None
+    user.save()
+    Subscription.objects.create(user=user, municipality=unit)
+    assert client.get("/ky/monitoring/")["X-Page-Cache"] == "hit"
+
+
+def test_pages_name_the_apps_they_show():
+    assert page_cache.apps_shown("/ru/monitoring/cycles/1/scorecard/") == (
+        "monitoring", "municipalities"
+    )
+    assert page_cache.apps_shown("/ky/") == page_cache.CONTENT_APPS
+    assert page_cache.apps_shown("/ky/search/") == page_cache.CONTENT_APPS
+    assert page_cache.apps_shown("/ky/municipalities/tepke/") == page_cache.CONTENT_APPS
