@@ -107,6 +107,27 @@ def document_add(*, event: Event, title_ky: str, title_ru: str, file) -> None:
 
 
 @transaction.atomic
+def document_remove(*, document) -> None:
+    """Staff take back a document published by mistake; its file goes with it."""
+    stored = document.file
+    document.delete()
+    transaction.on_commit(lambda: stored.storage.delete(stored.name) if stored.name else None)
+
+
+@transaction.atomic
+def alternative_remove(*, alternative: Alternative) -> None:
+    """Only before the choice opens: afterwards people may have chosen it."""
+    event = Event.objects.select_for_update().get(pk=alternative.event_id)
+    if event.status not in (S.DRAFT, S.PUBLISHED) or alternative.choices.exists():
+        raise ValidationError(_("Alternatives can only be removed before the choice opens."))
+    alternative.delete()
+    for position, remaining in enumerate(event.alternatives.order_by("position", "pk"), 1):
+        if remaining.position != position:
+            remaining.position = position
+            remaining.save(update_fields=["position", "modified"])
+
+
+@transaction.atomic
 def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_ky: str = "",
                     description_ru: str = "") -> Alternative:
     if event.status not in (S.DRAFT, S.PUBLISHED):

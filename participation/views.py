@@ -395,6 +395,48 @@ def alternative_add(request, pk: int):
     )
 
 
+def _remove_page(request, event: Event, *, title: str, what: str, remove, success: str):
+    """Removal asks first (GET), removes on POST, and says what happened."""
+    if request.method == "POST":
+        try:
+            remove()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, success)
+        return redirect(event)
+    return render(
+        request,
+        "participation/confirm_remove.html",
+        {"event": event, "page_name": title, "what": what},
+    )
+
+
+def document_remove(request, pk: int, document_pk: int):
+    event = get_object_or_404(Event.objects.select_related("municipality"), pk=pk)
+    if (response := _require(request, "participation.change_event", event)) is not None:
+        return response
+    document = get_object_or_404(event.documents, pk=document_pk)
+    return _remove_page(
+        request, event, title=_("Remove a document"), what=translated(document, "title").text,
+        remove=lambda: services.document_remove(document=document),
+        success=_("The document has been removed."),
+    )
+
+
+def alternative_remove(request, pk: int, alternative_pk: int):
+    event = get_object_or_404(Event.objects.select_related("municipality"), pk=pk)
+    if (response := _require(request, "participation.change_event", event)) is not None:
+        return response
+    alternative = get_object_or_404(event.alternatives, pk=alternative_pk)
+    return _remove_page(
+        request, event, title=_("Remove an alternative"),
+        what=translated(alternative, "title").text,
+        remove=lambda: services.alternative_remove(alternative=alternative),
+        success=_("The alternative has been removed."),
+    )
+
+
 def results_edit(request, pk: int):
     def make(event, data, files):
         alternatives = selectors.alternatives_with_tally(event)
