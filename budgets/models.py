@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
+from portal.uploads import GeneratedName
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -332,7 +333,7 @@ class CalendarStage(TimeStampedModel):
     actual_date = models.DateField(_("actual date"), null=True, blank=True)
     document = models.FileField(
         _("document"),
-        upload_to="budgets/calendar/%Y/",
+        upload_to=GeneratedName("budgets/calendar"),
         blank=True,
         validators=[FileExtensionValidator(["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"])],
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
+from portal.uploads import GeneratedName
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -74,7 +75,7 @@ class Event(TimeStampedModel):
     decision = models.TextField(_("decision"), blank=True)
     protocol = models.FileField(
         _("protocol"),
-        upload_to="participation/protocols/%Y/",
+        upload_to=GeneratedName("participation/protocols"),
         blank=True,
         validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
     )
@@ -138,7 +139,7 @@ class EventDocument(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
-        upload_to="participation/documents/%Y/",
+        upload_to=GeneratedName("participation/documents"),
         validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
     )
 

@@ -4,11 +4,14 @@ Shared by every section that accepts files: a file is accepted only when its fir
 it is one of the allowed types and it is within the size limit.
 """
 
+import uuid
 import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 MB = 1024 * 1024
@@ -132,3 +135,25 @@ def check_upload(upload, *, allowed: tuple[FileType, ...], max_size: int) -> Fil
     return detected
 
 
+
+
+@deconstructible
+class GeneratedName:
+    """``upload_to`` that keeps nothing of the uploader's file name, which may be unsafe or
+    personal: ``<folder>/<year>/<month>/<random hex>.<extension>``. The extension is the one
+    the checked content agreed with (forms run ``check_upload`` first)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder.strip("/")
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+        if not extension.isalnum() or len(extension) > 5:
+            extension = "bin"
+        return f"{self.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, GeneratedName) and other.folder == self.folder
+
+    def __hash__(self) -> int:
+        return hash(self.folder)

@@ -511,7 +511,9 @@ def test_calendar_stage_document_is_uploaded_and_linked(client, published, staff
     )
     assert response.status_code == 302
     stage = CalendarStage.objects.get()
+    assert stage.document.name.startswith("budgets/calendar/")
     assert stage.document.name.endswith(".pdf")
+    assert "protocol" not in stage.document.name  # stored under a generated name
     html = client.get(url("budget-detail", published)).content.decode()
     assert stage.document.url in html
     wrong = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")

@@ -28,6 +28,8 @@ def test_staff_confirm_then_remove_a_document_and_its_file(
     document = add_document(event)
     stored = document.file.name
     assert default_storage.exists(stored)
+    assert stored.startswith("participation/documents/")
+    assert "smeta" not in stored  # stored under a generated name
     client.force_login(staff_of(event.municipality))
     url = f"/ru/events/{event.pk}/documents/{document.pk}/remove/"
 
