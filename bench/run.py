@@ -228,11 +228,13 @@ def counts(env: dict) -> str:
            "(SELECT count(*) FROM participation_comment), (SELECT count(*) FROM portal_user), "
            "(SELECT count(*) FROM monitoring_evaluation), "
            "(SELECT count(*) FROM budgets_budgetyear),"
-           " (SELECT count(*) FROM practices_practice) + (SELECT count(*) FROM practices_story)")
+           " (SELECT count(*) FROM practices_practice) + (SELECT count(*) FROM practices_story),"
+           " (SELECT count(*) FROM practices_question),"
+           " (SELECT count(*) FROM participation_draft)")
     out = subprocess.run(["psql", env["DATABASE_URL"], "-At", "-c", sql], capture_output=True,
                          text=True).stdout.strip()
     names = ["events", "comments", "users", "evaluations", "budget years",
-             "practices + stories"]
+             "practices + stories", "questions", "draft acts"]
     return ", ".join(f"{n} {v}" for n, v in zip(names, out.split("|"), strict=False)) or out
 
 
