@@ -222,6 +222,27 @@ def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
 
 
 @transaction.atomic
+def comment_restore(*, actor, comment: Comment) -> Comment:
+    """Undo a hide made in error; the hide and the restore both stay on record."""
+    if not actor.has_perm("participation.hide_comment", comment):
+        raise PermissionDenied
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not comment.is_hidden:
+        raise ValidationError(_("This comment is not hidden."))
+    comment.is_hidden = False
+    comment.hidden_reason = ""
+    comment.hidden_at = None
+    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "modified"])
+    ModerationRecord.objects.create(
+        actor=actor,
+        action=ModerationRecord.Action.RESTORE,
+        comment=comment,
+        target_user=comment.author,
+    )
+    return comment
+
+
+@transaction.atomic
 def comment_flags_dismiss(*, actor, comment: Comment) -> None:
     if not actor.has_perm("participation.hide_comment", comment):
         raise PermissionDenied

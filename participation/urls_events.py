@@ -29,4 +29,5 @@ urlpatterns = [
     path("comments/<int:pk>/flag/", views.comment_flag, name="comment-flag"),
     path("comments/<int:pk>/hide/", views.comment_hide, name="comment-hide"),
     path("comments/<int:pk>/dismiss/", views.comment_dismiss, name="comment-dismiss"),
+    path("comments/<int:pk>/restore/", views.comment_restore, name="comment-restore"),
 ]

@@ -582,6 +582,20 @@ def comment_hide(request, pk: int):
 
 
 @require_POST
+def comment_restore(request, pk: int):
+    comment = _comment(pk)
+    if (response := _require(request, "participation.hide_comment", comment)) is not None:
+        return response
+    try:
+        services.comment_restore(actor=request.user, comment=comment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The comment is shown again."))
+    return redirect(f"{comment.event.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_POST
 def comment_dismiss(request, pk: int):
     comment = _comment(pk)
     if (response := _require(request, "participation.hide_comment", comment)) is not None:

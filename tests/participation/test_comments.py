@@ -175,6 +175,41 @@ def test_htmx_hide_returns_the_placeholder(client, moderator, comment):
     assert "HX-Request" in response["Vary"]
 
 
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("citizen", 403),
+                                              ("other_staff", 403), ("staff", 302),
+                                              ("moderator", 302), ("admin", 302)])
+def test_restore_matrix(client, roles, event, comment_factory, moderator, role, status):
+    comment = comment_factory(event=event)
+    services.comment_hide(actor=moderator, comment=comment, reason="spam")
+    if role != "anonymous":
+        client.force_login(roles[role])
+    response = client.post(f"/ky/events/comments/{comment.pk}/restore/")
+    assert response.status_code == status
+    comment.refresh_from_db()
+    assert comment.is_hidden is not (role in ("staff", "moderator", "admin"))
+
+
+def test_a_hide_made_in_error_is_undone_and_both_acts_stay_on_record(
+    client, moderator, comment
+):
+    services.comment_hide(actor=moderator, comment=comment, reason="ката")
+    client.force_login(moderator)
+    page = client.get(comment.event.get_absolute_url()).content.decode()
+    assert f"/events/comments/{comment.pk}/restore/" in page  # offered on the placeholder
+    response = client.post(f"/ru/events/comments/{comment.pk}/restore/", follow=True)
+    assert "Комментарий снова показан." in response.content.decode()
+    comment.refresh_from_db()
+    assert (comment.is_hidden, comment.hidden_reason, comment.hidden_at) == (False, "", None)
+    assert list(
+        ModerationRecord.objects.order_by("pk").values_list("action", flat=True)
+    ) == ["hide", "restore"]
+    # Restoring a visible comment changes nothing and says so.
+    response = client.post(f"/ru/events/comments/{comment.pk}/restore/", follow=True)
+    assert "Этот комментарий не скрыт." in response.content.decode()
+    assert ModerationRecord.objects.count() == 2
+    assert client.get(f"/ru/events/comments/{comment.pk}/restore/").status_code == 405
+
+
 def test_dismiss_flags_is_recorded(client, moderator, comment, citizen):
     services.comment_flag(user=citizen, comment=comment, reason="")
     client.force_login(moderator)
