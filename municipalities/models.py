@@ -86,6 +86,23 @@ class Municipality(TimeStampedModel):
         db_index=True,
         help_text=_("The reference data describes this unit as it was before the 2024 reform."),
     )
+    class NameOrigin(models.TextChoices):
+        SOURCE = "source", _("found in a Kyrgyz-language source")
+        RULE = "rule", _("derived by rule from the Russian name (to check)")
+        CHECKED = "checked", _("checked or corrected by a person")
+
+    name_ky_origin = models.CharField(
+        _("origin of the Kyrgyz name"),
+        max_length=10,
+        choices=NameOrigin.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Where the Kyrgyz name comes from; names derived by rule are to be checked."),
+    )
+    name_ky_source = models.CharField(
+        _("source of the Kyrgyz name"), max_length=500, blank=True
+    )
+    name_ky_note = models.CharField(_("doubts about the Kyrgyz name"), max_length=500, blank=True)
     description = models.TextField(_("about the municipality"), blank=True)
     search_text = models.TextField(
         _("search text"),
