@@ -392,13 +392,21 @@ def _plan_update(target: _Target, row: nsc.NscRow, *, year: int, report: ImportR
         else:
             action = "renamed"
             values["name_ru"] = row.name
-            values["name_ky"] = nsc.kyrgyz_name_by_rule(row.name, row.kind, places)
-            values["name_ky_origin"] = Municipality.NameOrigin.RULE
-            values["name_ky_source"] = f"rule: from the Russian name in {report.file}"
-            values["name_ky_note"] = (
-                f"renamed in the NSC workbook {year}; formerly «{unit.name_ky or unit.name_ru}»"
-            )[:500]
             notes.append(f"renamed «{unit.name_ru}» → «{row.name}»")
+            if unit.name_ky_origin == Municipality.NameOrigin.CHECKED:
+                # a person's Kyrgyz name is never overwritten: they are asked to look again
+                report.add("review", code=row.code, name=row.name, slug=unit.slug,
+                           where=row.where,
+                           detail=f"renamed; its Kyrgyz name «{unit.name_ky}» was checked by a "
+                                  "person and is kept: check it against the new name")
+            else:
+                values["name_ky"] = nsc.kyrgyz_name_by_rule(row.name, row.kind, places)
+                values["name_ky_origin"] = Municipality.NameOrigin.RULE
+                values["name_ky_source"] = f"rule: from the Russian name in {report.file}"
+                values["name_ky_note"] = (
+                    f"renamed in the NSC workbook {year}; "
+                    f"formerly «{unit.name_ky or unit.name_ru}»"
+                )[:500]
     if row.kind != unit.kind:
         values["kind"] = row.kind
         notes.append(f"type {unit.kind} → {row.kind}")

@@ -257,6 +257,19 @@ def test_a_unit_without_a_code_gets_it_and_an_unconfirmed_rename_is_only_reporte
     assert "«г. Манас»" in out
 
 
+def test_a_rename_keeps_a_kyrgyz_name_a_person_checked(before_reform, book_2026):
+    rayon = _unit("41707215000000")
+    rayon.name_ky = "Айтматов району"
+    rayon.name_ky_origin = Municipality.NameOrigin.CHECKED
+    rayon.save()
+    out = _load(book_2026)
+    rayon.refresh_from_db()
+    assert rayon.name_ru == "Айтматовский район"
+    assert rayon.name_ky == "Айтматов району"
+    assert rayon.name_ky_origin == Municipality.NameOrigin.CHECKED
+    assert "was checked by a person and is kept" in out
+
+
 def test_a_newer_figure_is_not_replaced_by_an_older_workbook(before_reform, book_2026, fmt):
     _load(book_2026)
     _load(books.write(before_reform / f"op825_2025.{fmt}", books.YEAR_2026, year=2025))
