@@ -55,10 +55,10 @@ class StaffMembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Village)
 class VillageAdmin(TranslationAdmin):
-    list_display = ["name", "municipality", "is_demo"]
+    list_display = ["name", "municipality", "soate", "population", "is_demo"]
     list_filter = ["is_demo"]
     raw_id_fields = ["municipality"]
-    search_fields = ["name_ky", "name_ru"]
+    search_fields = ["name_ky", "name_ru", "soate"]
 
 
 @admin.register(Succession)
@@ -92,8 +92,10 @@ class CharterAdmin(TranslationAdmin):
 class ChangeRecordAdmin(admin.ModelAdmin):
     """The change history, for site administrators to read; nobody edits it."""
 
-    list_display = ["at", "municipality", "actor", "action", "object_type", "object_label"]
-    list_filter = ["action", "object_type"]
+    list_display = [
+        "at", "municipality", "actor", "source_file", "action", "object_type", "object_label",
+    ]
+    list_filter = ["action", "object_type", "source_file"]
     list_select_related = ["municipality", "actor"]
     search_fields = ["municipality__name_ru", "municipality__name_ky", "object_label"]
     date_hierarchy = "at"

@@ -1,4 +1,7 @@
-"""Demo content of the directory: LSG bodies of four units, demo villages, one recorded merger.
+"""Demo content of the directory: LSG bodies of four units, demo villages, the reform.
+
+The reform: one recorded merger, and the ayil aimaks Bishkek took in (retired with Bishkek as
+their successor, as ``load_admin_units --nsc-workbook`` records them).
 
 The people are invented for the demonstration and their bodies are marked as demo entries; the
 merger (Ala-Archa AA + Oktyabr AA -> Suimonkul Chokmorov AA, 32 deputies, population 14,700)
@@ -17,8 +20,10 @@ from .models import Member
 from .models import Municipality
 from .models import Succession
 from .models import Village
+from .services import Retirement
 from .services import unit_search_text
 from .services import units_merge
+from .services import units_retire
 
 F, M = Member.Gender.FEMALE, Member.Gender.MALE
 
@@ -172,6 +177,44 @@ MERGER = {
 }
 
 
+# Ayil aimaks taken into Bishkek in 2024 (ru.sputnik.kg, 01.03.2024; mediaportal.kg/?p=22896);
+# the eighth, Nizhnyaya Ala-Archa, is not in the reference data under that name.
+ABSORBED_BY_BISHKEK = {
+    "slugs": [
+        "alamudunskiy-aa", "kok-dzharskiy-aa", "lebedinovskiy-aa", "maevskiy-aa",
+        "prigorodnyy-aa", "novopavlovskiy-aa", "orokskiy-aa",
+    ],
+    "successor": "bishkek",
+    "date": datetime.date(2024, 3, 1),
+    "note_ky": "Бишкек шаарынын чек араларын өзгөртүү; дата — ru.sputnik.kg кабарынын күнү "
+    "(01.03.2024), мыйзамдын күчүнө кирген күнү текшерилген эмес",
+    "note_ru": "Изменение границ города Бишкек; дата — день сообщения ru.sputnik.kg "
+    "(01.03.2024), дата вступления закона в силу не проверена",
+}
+
+
+def _absorbed(stdout) -> int:
+    """Record the ayil aimaks Bishkek took in, as the statistics workbook import would."""
+    spec = ABSORBED_BY_BISHKEK
+    units = {u.slug: u for u in Municipality.objects.filter(
+        slug__in=[*spec["slugs"], spec["successor"]]
+    )}
+    successor = units.get(spec["successor"])
+    if successor is None:
+        stdout.write("  absorption example skipped: Bishkek is not loaded")
+        return 0
+    retirements = [
+        Retirement(unit=units[slug], successor=successor, kind=Succession.Kind.ABSORBED)
+        for slug in spec["slugs"]
+        if slug in units and units[slug].valid_to is None
+    ]
+    units_retire(
+        retirements=retirements, date=spec["date"], note_ky=spec["note_ky"],
+        note_ru=spec["note_ru"], actor=User.objects.filter(email="admin@demo.kg").first(),
+    )
+    return len(retirements)
+
+
 def _body(unit: Municipality, kind: str, spec: dict) -> Body:
     term = spec.get("term", (None, None))
     body, _created = Body.objects.update_or_create(
@@ -255,4 +298,8 @@ def seed(*, stdout) -> None:
                 defaults={"name_ky": name_ky, "is_demo": True},
             )
     _merger(stdout)
-    stdout.write("municipalities demo: bodies of 4 units, demo villages, 1 merger")
+    _absorbed(stdout)
+    stdout.write(
+        "municipalities demo: bodies of 4 units, demo villages, 1 merger, "
+        f"{len(ABSORBED_BY_BISHKEK['slugs'])} ayil aimaks absorbed by Bishkek"
+    )

@@ -19,10 +19,10 @@ from .services import VILLAGE_FIELDS
 
 class DirectoryFilterForm(forms.Form):
     STATUS_CHOICES = [
-        ("", _("all units")),
         ("current", _("current units")),
-        ("pre_reform", _("pre-reform data (before 2024)")),
         ("superseded", _("superseded units")),
+        ("pre_reform", _("pre-reform data (before 2024)")),
+        ("all", _("all units")),
     ]
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
@@ -51,7 +51,7 @@ class DirectoryFilterForm(forms.Form):
         data = self.cleaned_data
         return DirectoryFilters(
             q=data["q"].strip(), oblast=data["oblast"], rayon=data["rayon"],
-            kind=data["kind"], status=data["status"],
+            kind=data["kind"], status=data["status"] or "current",
         )
 
 

@@ -181,7 +181,12 @@ def require_one_language(obj, field: str) -> None:
 
 
 class Village(TimeStampedModel):
-    """A village (айыл) of an ayil aimak. The reference data has none: staff enter them."""
+    """A village (айыл) of a unit: entered by staff, or loaded from the statistics workbook.
+
+    A loaded village keeps its SOATE code. A village stays with the unit it was listed under:
+    when a reform moves it, the workbook lists it again (with a new code) under its new unit,
+    so the old unit keeps the villages it had, and successors are found by them.
+    """
 
     municipality = models.ForeignKey(
         Municipality,
@@ -190,6 +195,14 @@ class Village(TimeStampedModel):
         related_name="villages",
     )
     name = models.CharField(_("name"), max_length=200)
+    soate = models.CharField(
+        _("SOATE code"),
+        max_length=14,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Set when the village was loaded from the statistics workbook."),
+    )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     is_demo = models.BooleanField(
         _("demo entry"),
@@ -217,6 +230,7 @@ class Succession(TimeStampedModel):
         RENAMED = "renamed", _("renamed to")
         SPLIT = "split", _("split into")
         ABSORBED = "absorbed", _("absorbed by")
+        STATUS = "status", _("changed its status and became")
 
     predecessor = models.ForeignKey(
         Municipality,
@@ -250,6 +264,18 @@ class Succession(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor} ({self.date})"
+
+    @property
+    def kind_noun(self) -> str:
+        """What happened, as a noun: for "Successor: X — merger" on the old unit's page."""
+        nouns = {
+            self.Kind.MERGED: _("merger"),
+            self.Kind.RENAMED: _("renaming"),
+            self.Kind.SPLIT: _("division"),
+            self.Kind.ABSORBED: _("absorption"),
+            self.Kind.STATUS: _("change of status"),
+        }
+        return str(nouns.get(self.kind, self.get_kind_display()))
 
 
 class Body(TimeStampedModel):
@@ -413,6 +439,12 @@ class ChangeRecord(models.Model):
     object_type = models.CharField(_("object"), max_length=50)
     object_label = models.CharField(_("object name"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    source_file = models.CharField(
+        _("loaded from"),
+        max_length=200,
+        blank=True,
+        help_text=_("The file a change was loaded from, when no person made it."),
+    )
 
     class Meta:
         verbose_name = _("change record")
@@ -430,6 +462,7 @@ class ChangeRecord(models.Model):
             "updated": _("changed"),
             "deleted": _("deleted"),
             "superseded": _("superseded by a reform"),
+            "renamed": _("renamed"),
         }
         return str(labels.get(self.action, self.action))
 

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Body
@@ -72,7 +73,8 @@ class DirectoryFilters:
     oblast: Municipality | None = None
     rayon: Municipality | None = None
     kind: str = ""
-    status: str = ""  # "" all, "current", "pre_reform", "superseded"
+    # "current" (the default: units that still exist), "superseded", "pre_reform", "all"
+    status: str = "current"
 
 
 def directory_units(filters: DirectoryFilters) -> QuerySet[Municipality]:
@@ -88,13 +90,18 @@ def directory_units(filters: DirectoryFilters) -> QuerySet[Municipality]:
         units = units.filter(parent_id=filters.rayon.pk)
     if filters.kind:
         units = units.filter(kind=filters.kind)
-    if filters.status == "current":
-        units = units.filter(valid_to__isnull=True, is_pre_reform=False)
+    if filters.status in ("current", ""):
+        units = units.filter(current_units())
     elif filters.status == "pre_reform":
         units = units.filter(is_pre_reform=True)
     elif filters.status == "superseded":
-        units = units.filter(valid_to__isnull=False)
+        units = units.exclude(current_units())
     return units.order_by("name_ru", "pk")
+
+
+def current_units() -> Q:
+    """Units that exist today: no last day, or one still to come."""
+    return Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate())
 
 
 def oblast_choices() -> QuerySet[Municipality]:
@@ -121,6 +128,21 @@ def export_units() -> QuerySet[Municipality]:
             )
         )
         .order_by("soate", "slug")
+    )
+
+
+def reform_changes() -> QuerySet[Municipality]:
+    """Units that no longer exist, newest change first, each with where it went (2 queries)."""
+    return (
+        Municipality.objects.exclude(current_units())
+        .select_related("parent__parent")
+        .prefetch_related(
+            Prefetch(
+                "successions_out",
+                queryset=Succession.objects.select_related("successor").order_by("date", "pk"),
+            )
+        )
+        .order_by("-valid_to", "name_ru", "pk")
     )
 
 

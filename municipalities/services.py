@@ -9,7 +9,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.page_cache import bump_content_version
 
 from .models import DOCX
 from .models import ODT
@@ -138,7 +141,9 @@ def _diff(before: dict, after: dict) -> dict:
     }
 
 
-def _record(*, municipality, actor, action: str, obj, changes: dict) -> ChangeRecord:
+def _record(
+    *, municipality, actor, action: str, obj, changes: dict, source_file: str = ""
+) -> ChangeRecord:
     return ChangeRecord.objects.create(
         municipality=municipality,
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -146,6 +151,7 @@ def _record(*, municipality, actor, action: str, obj, changes: dict) -> ChangeRe
         object_type=obj._meta.model_name,
         object_label=str(obj)[:300],
         changes=changes,
+        source_file=source_file[:200],
     )
 
 
@@ -386,6 +392,67 @@ def units_merge(
             },
         )
     return successor
+
+
+@dataclass
+class Retirement:
+    """One unit a reform ended, where it went (if known), and what to add to its history."""
+
+    unit: Municipality
+    successor: Municipality | None = None
+    kind: str = Succession.Kind.ABSORBED
+    changes: dict = field(default_factory=dict)
+
+
+@transaction.atomic
+def units_retire(
+    *,
+    retirements: list[Retirement],
+    date: datetime.date,
+    note_ky: str = "",
+    note_ru: str = "",
+    actor=None,
+    source_file: str = "",
+) -> None:
+    """Close units that a reform ended: valid_to the day before `date`; nothing is deleted.
+
+    A unit with a successor (an existing unit) gets a Succession of its kind; one without is
+    closed and its page says its successor is not recorded yet. Units keep their events,
+    budgets and history; each closing is written in the unit's history. In bulk: the
+    statistics workbook import retires hundreds of units at once.
+    """
+    closing_day = date - datetime.timedelta(days=1)
+    now = timezone.now()
+    successions, records = [], []
+    for item in retirements:
+        unit = item.unit
+        if unit.valid_to is not None and unit.valid_to < date:
+            raise ValidationError(
+                _("%(unit)s had already ceased to exist on that date.") % {"unit": unit}
+            )
+        changes = {"valid_to": [_plain(unit.valid_to), closing_day.isoformat()]}
+        if item.successor is not None:
+            if item.successor.pk == unit.pk:
+                raise ValidationError(_("A unit cannot be its own successor."))
+            succession = Succession(
+                predecessor=unit, successor=item.successor, date=date, kind=item.kind,
+                note_ky=note_ky[:300], note_ru=note_ru[:300],
+            )
+            successions.append(succession)
+            changes.update(successor=[None, item.successor.slug], succession=[None, item.kind])
+        unit.valid_to, unit.modified = closing_day, now
+        records.append(ChangeRecord(
+            municipality=unit,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            action="superseded", object_type="municipality", object_label=str(unit)[:300],
+            changes={**changes, **item.changes}, source_file=source_file[:200],
+        ))
+    Succession.objects.bulk_create(successions, batch_size=500)
+    Municipality.objects.bulk_update(
+        [item.unit for item in retirements], ["valid_to", "modified"], batch_size=50
+    )
+    ChangeRecord.objects.bulk_create(records, batch_size=500)
+    bump_content_version(sender=Municipality)
 
 
 def record_admin_change(*, obj, municipality, actor, form, created: bool) -> None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("open-data/", views.open_data, name="open_data"),
     path("open-data/units.csv", views.export_csv, name="export_csv"),
     path("open-data/units.json", views.export_json, name="export_json"),
+    path("reform/", views.reform, name="reform"),
     path("reform/merge/", views.merge, name="merge"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/charter/", views.charter_download, name="charter"),

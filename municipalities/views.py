@@ -1,6 +1,7 @@
 """Pages of the directory and the staff workspace. Reads via selectors, writes via services."""
 
 import csv
+import datetime
 import json
 
 from django.conf import settings
@@ -104,11 +105,22 @@ def directory(request):
         if getattr(request, "htmx", False) and not request.htmx.boosted
         else "municipalities/directory.html"
     )
+    everything = query.copy()
+    everything["status"] = "all"
     return render(
         request,
         template,
-        {"form": form, "page": page, "query": query.urlencode(), "filters": filters},
+        {"form": form, "page": page, "query": query.urlencode(), "filters": filters,
+         "all_query": everything.urlencode()},
     )
+
+
+def reform(request):
+    """Units that no longer exist and where each went: what the reform changed, for anyone."""
+    page = Paginator(selectors.reform_changes(), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "municipalities/reform.html", {"page": page})
 
 
 def detail(request, slug: str):
@@ -121,6 +133,8 @@ def detail(request, slug: str):
         context.update(children_page=page, counts=selectors.overview_counts(unit))
         return render(request, "municipalities/overview.html", context)
     profile = selectors.unit_profile(unit)
+    if unit.valid_to is not None and not profile["successors"]:
+        profile["closed_on"] = unit.valid_to + datetime.timedelta(days=1)
     children = None
     if unit.kind == Municipality.Kind.CITY_REPUBLICAN:
         children = list(selectors.unit_children(unit))

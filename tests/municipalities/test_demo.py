@@ -37,3 +37,24 @@ def test_seed_is_idempotent_and_honest():
     ]
     assert Municipality.objects.get(slug="ala-archinskiy-aa").valid_to is not None
     assert new.bodies.get(kind="council").seats == 32
+
+
+def test_seed_shows_units_absorbed_by_bishkek_with_their_pages_kept(client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    admin_units_load()
+    demo.seed(stdout=io.StringIO())
+    demo.seed(stdout=io.StringIO())
+    bishkek = Municipality.objects.get(slug="bishkek")
+    absorbed = Succession.objects.filter(successor=bishkek, kind="absorbed")
+    assert sorted(s.predecessor.slug for s in absorbed) == sorted(
+        demo.ABSORBED_BY_BISHKEK["slugs"]
+    )
+    maevka = Municipality.objects.get(slug="maevskiy-aa")
+    assert str(maevka.valid_to) == "2024-02-29"
+    with translation.override("ky"):
+        html = client.get(reverse("municipalities:detail", kwargs={"slug": "maevskiy-aa"}))
+        assert f'href="{bishkek.get_absolute_url()}"' in html.content.decode()
+        reform = client.get(reverse("municipalities:reform")).content.decode()
+    assert maevka.get_absolute_url() in reform

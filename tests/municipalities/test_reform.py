@@ -117,3 +117,137 @@ def test_merge_page_bad_input_saves_nothing(client, site_admin, pair, rayon_fact
         assert response.status_code == 200
     assert not Municipality.objects.filter(slug="x").exists()
     assert not Succession.objects.exists()
+
+
+# --- pages of retired units, the reform list, the directory's default --------------------------
+
+
+@pytest.fixture
+def retired(unit_factory, rayon_factory):
+    """Two units gone by the statistics workbook: one with a successor, one under review."""
+    rayon = rayon_factory(slug="sokuluk", name_ky="Сокулук району", name_ru="Сокулукский район")
+    new = unit_factory(parent=rayon, slug="new-aa", name_ky="Жаңы айыл аймагы",
+                       name_ru="Новый айылный аймак")
+    old = unit_factory(parent=rayon, slug="old-aa", name_ky="Эски айыл аймагы",
+                       name_ru="Старый айылный аймак", valid_to=datetime.date(2025, 12, 31))
+    Succession.objects.create(
+        predecessor=old, successor=new, date=datetime.date(2026, 1, 1), kind="absorbed",
+        note_ky="Улуттук статистика комитетинин тизмеси", note_ru="Список Нацстаткома",
+    )
+    unclear = unit_factory(parent=rayon, slug="unclear-aa", name_ky="Белгисиз айыл аймагы",
+                           name_ru="Неясный айылный аймак",
+                           valid_to=datetime.date(2025, 12, 31))
+    return old, new, unclear
+
+
+def _page(client, name, lang, **kwargs):
+    with translation.override(lang):
+        url = reverse(f"municipalities:{name}", kwargs=kwargs or None)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "gone", "successor", "how", "unknown"),
+    [
+        ("ky", "Бул бирдик мындан ары жок.", "Мураскор бирдик", "кошуп алуу",
+         "азырынча катталган эмес"),
+        ("ru", "Эта единица больше не существует.", "Правопреемник", "присоединение",
+         "пока не записан"),
+    ],
+)
+def test_a_retired_unit_says_where_it_went(client, retired, lang, gone, successor, how,
+                                            unknown):
+    old, new, unclear = retired
+    html = _page(client, "detail", lang, slug=old.slug)
+    notice = html[html.index('class="notice"'):]
+    notice = notice[: notice.index("</div>")]
+    assert gone in notice
+    assert successor in notice
+    with translation.override(lang):
+        assert f'href="{new.get_absolute_url()}"' in notice
+        assert f'href="{reverse("municipalities:reform")}"' in notice
+    assert how in notice
+    assert ("Улуттук статистика" if lang == "ky" else "Список Нацстаткома") in notice
+    html = _page(client, "detail", lang, slug=unclear.slug)
+    assert gone in html
+    assert unknown in html
+
+
+def test_the_successor_lists_where_it_came_from(client, retired):
+    old, new, _unclear = retired
+    html = _page(client, "detail", "ru", slug=new.slug)
+    assert "Образована из:" in html
+    with translation.override("ru"):
+        assert f'href="{old.get_absolute_url()}"' in html
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_reform_page_lists_every_retired_unit(client, retired, lang):
+    old, new, unclear = retired
+    html = _page(client, "reform", lang)
+    with translation.override(lang):
+        for unit in (old, new, unclear):
+            assert f'href="{unit.get_absolute_url()}"' in html
+    assert html.count('<th scope="row">') == 2  # the two retired units, not the successor
+    assert ("азырынча катталган эмес" if lang == "ky" else "пока не записан") in html
+    assert "31.12.2025" in html or "2025" in html
+
+
+def test_the_reform_page_has_a_print_version_and_an_empty_state(client):
+    html = _page(client, "reform", "ru")
+    assert "Ни одно изменение реформы пока не записано." in html
+    with translation.override("ru"):
+        url = reverse("municipalities:reform")
+    html = client.get(url + "?print=1").content.decode()
+    assert "<nav" not in html
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_the_reform_page_runs_a_constant_number_of_queries(
+    client, unit_factory, rayon_factory, django_assert_max_num_queries, count
+):
+    rayon = rayon_factory()
+    new = unit_factory(parent=rayon)
+    for _ in range(count):
+        old = unit_factory(parent=rayon, valid_to=datetime.date(2025, 12, 31))
+        Succession.objects.create(predecessor=old, successor=new,
+                                  date=datetime.date(2026, 1, 1), kind="merged")
+    with translation.override("ru"):
+        url = reverse("municipalities:reform")
+    # request savepoint (2), count, page, successions (3)
+    with django_assert_max_num_queries(5):
+        assert client.get(url).status_code == 200
+
+
+def test_the_directory_lists_current_units_and_reaches_the_retired(client, retired):
+    old, new, unclear = retired
+
+    def names(params):
+        with translation.override("ru"):
+            url = reverse("municipalities:directory")
+        html = client.get(url, params).content.decode()
+        return html, {u.name_ru for u in (old, new, unclear) if u.name_ru in html}
+
+    html, found = names({})
+    assert found == {new.name_ru}
+    assert "?status=all" in html  # "show the units that no longer exist too"
+    assert names({"status": "all"})[1] == {old.name_ru, new.name_ru, unclear.name_ru}
+    assert names({"status": "superseded"})[1] == {old.name_ru, unclear.name_ru}
+    assert names({"q": "старый"})[1] == set()
+    assert names({"q": "старый", "status": "all"})[1] == {old.name_ru}
+
+
+def test_the_history_names_the_workbook_a_change_came_from(client, site_admin, retired):
+    old, _new, _unclear = retired
+    ChangeRecord.objects.create(
+        municipality=old, action="superseded", object_type="municipality",
+        object_label=str(old), changes={"valid_to": [None, "2025-12-31"]},
+        source_file="op825_2026.xls",
+    )
+    client.force_login(site_admin)
+    html = _page(client, "history", "ru", slug=old.slug)
+    assert "загружено из op825_2026.xls" in html
+    html = _page(client, "history", "ky", slug=old.slug)
+    assert "op825_2026.xls файлынан жүктөлдү" in html
