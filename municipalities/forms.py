@@ -172,7 +172,7 @@ class MergeForm(SideBySideMixin, forms.Form):
             .order_by("parent__name_ru", "name_ru")
         )
         self.fields["predecessors"].label_from_instance = (
-            lambda unit: f"{unit.name_ru} ({unit.parent.name_ru})" if unit.parent else unit.name_ru
+            lambda unit: f"{unit} ({unit.parent})" if unit.parent else str(unit)
         )
         self.fields["predecessors"].widget.attrs["size"] = 12
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import unit_name
 from portal.models import TimeStampedModel
 
 
@@ -121,7 +122,7 @@ class Municipality(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return unit_name(self).text
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
