@@ -58,7 +58,25 @@ class Municipality(TimeStampedModel):
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
-    population_source = models.CharField(_("population source"), max_length=300, blank=True)
+    class PopulationBasis(models.TextChoices):
+        CENSUS = "census", _("population census")
+        NSC_ESTIMATE = "nsc_estimate", _("National Statistical Committee's estimate at 1 January")
+        NSC = "nsc", _("National Statistical Committee's figure for the year")
+        CEC = "cec", _("Central Election Commission's figure")
+
+    population_source = models.CharField(
+        _("population source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the figure comes from, as recorded (for administrators)."),
+    )
+    population_basis = models.CharField(
+        _("kind of population figure"),
+        max_length=20,
+        choices=PopulationBasis.choices,
+        blank=True,
+        help_text=_("What citizens are told about the figure, with its year."),
+    )
     reference_note = models.CharField(
         _("note from the reference data"), max_length=300, blank=True
     )

@@ -27,8 +27,11 @@ ADMIN_UNITS_FILE = Path(__file__).parent / "data" / "admin_units.csv"
 PRE_REFORM_BLOCKS = frozenset({"D", "E"})
 _LOADED_FIELDS = (
     "kind", "name_ky", "name_ru", "english_name", "population", "population_year",
-    "population_source", "reference_note", "source_block", "is_pre_reform", "search_text",
+    "population_source", "population_basis", "reference_note", "source_block", "is_pre_reform",
+    "name_ky_origin", "name_ky_source", "name_ky_note", "search_text",
 )
+# What a person's check or correction of a unit's names fixes: the loader keeps them.
+_NAME_FIELDS = ("name_ky", "name_ru", "name_ky_origin", "name_ky_source", "name_ky_note")
 CHARTER_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -38,6 +41,8 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Units whose names a person checked or corrected, where the file says otherwise.
+    kept: list[str] = field(default_factory=list)
 
 
 def unit_search_text(unit: Municipality) -> str:
@@ -54,14 +59,31 @@ def _values(row: dict) -> dict:
         "population": int(row["population"]) if row["population"] else None,
         "population_year": int(row["population_year"]) if row["population_year"] else None,
         "population_source": row["population_source"],
+        "population_basis": row.get("population_basis", ""),
         "reference_note": row["reference_note"],
         "source_block": row.get("source_block", ""),
         "is_pre_reform": row.get("source_block", "") in PRE_REFORM_BLOCKS,
+        "name_ky_origin": row.get("name_ky_origin", "") if row["name_ky"] else "",
+        "name_ky_source": row.get("name_ky_source", ""),
+        "name_ky_note": row.get("name_ky_note", ""),
     }
     values["search_text"] = fold_for_search(
         " ".join([values["name_ky"], values["name_ru"], values["english_name"]])
     )
     return values
+
+
+def _keep_checked_names(unit: Municipality, values: dict) -> bool:
+    """A name a person checked or corrected wins over the file; True if the file differs."""
+    if unit.name_ky_origin != Municipality.NameOrigin.CHECKED:
+        return False
+    differs = any(getattr(unit, name) != values[name] for name in ("name_ky", "name_ru"))
+    for name in _NAME_FIELDS:
+        values[name] = getattr(unit, name)
+    values["search_text"] = fold_for_search(
+        " ".join([unit.name_ky or "", unit.name_ru or "", values["english_name"]])
+    )
+    return differs
 
 
 @transaction.atomic
@@ -70,7 +92,9 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
 
     A unit is matched by its SOATE code, or by its address name when it has no code yet.
     Values missing from the file stay empty: the portal never invents a name or a number.
-    Lifetimes and successions recorded by administrators are not touched.
+    Lifetimes and successions recorded by administrators are not touched, nor are the names
+    of a unit a person checked or corrected (``name_ky_origin`` "checked"): where the file
+    differs, the unit is listed in ``report.kept``.
     """
     report = LoadReport()
     with open(path, encoding="utf-8") as fh:
@@ -90,6 +114,8 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
             unit.save()
             report.created.append(unit.slug)
         else:
+            if _keep_checked_names(unit, values):
+                report.kept.append(unit.slug)
             changed = [name for name in _LOADED_FIELDS if getattr(unit, name) != values[name]]
             if changed:
                 for name in changed:

@@ -20,3 +20,5 @@ class Command(BaseCommand):
         )
         for slug in report.skipped:
             self.stdout.write(f"  skipped: {slug}")
+        for slug in report.kept:
+            self.stdout.write(f"  names checked by a person kept (the file differs): {slug}")
