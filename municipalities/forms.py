@@ -79,6 +79,42 @@ class ProfileForm(SideBySideMixin, forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in PROFILE_FIELDS}
 
 
+UNIT_NAME_MAX = Municipality._meta.get_field("name_ky").max_length
+
+
+class UnitNamesForm(SideBySideMixin, forms.Form):
+    """Correct or confirm the unit's names; both languages are required."""
+
+    name_ky = forms.CharField(
+        label=_("Name in Kyrgyz"),
+        max_length=UNIT_NAME_MAX,
+        help_text=_("As the unit writes it in Kyrgyz, e.g. Тепке айыл аймагы."),
+        error_messages={
+            "required": _("Enter the name in Kyrgyz."),
+            "max_length": _("The name is too long: at most %(limit_value)d characters."),
+        },
+    )
+    name_ru = forms.CharField(
+        label=_("Name in Russian"),
+        max_length=UNIT_NAME_MAX,
+        help_text=_("As the unit writes it in Russian, e.g. Тепкенский айылный аймак."),
+        error_messages={
+            "required": _("Enter the name in Russian."),
+            "max_length": _("The name is too long: at most %(limit_value)d characters."),
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        for name in ("name_ky", "name_ru"):
+            value = data.get(name)
+            if value and not any(char.isalpha() for char in value):
+                self.add_error(name, _("A name needs letters."))
+            elif value and any(char in value for char in "<>{}[]|"):
+                self.add_error(name, _("A name cannot contain the signs < > { } [ ] |."))
+        return data
+
+
 class BodyForm(SideBySideMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 

@@ -233,6 +233,55 @@ def municipality_update(*, municipality: Municipality, actor, data: dict) -> Mun
     )
 
 
+UNIT_NAME_FIELDS = ["name_ky", "name_ru", "name_ky_origin"]
+
+
+@transaction.atomic
+def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Municipality:
+    """A person corrects, or confirms, the unit's Kyrgyz and Russian names.
+
+    Either way the Kyrgyz name is then "checked": the reference loader keeps it and it leaves
+    the administrators' list of names to check. The search column is refreshed here and the
+    search index by the save; the history records old and new names.
+    """
+    names = {name: " ".join(str(data.get(name) or "").split()) for name in ("name_ky", "name_ru")}
+    errors = {}
+    if not names["name_ky"]:
+        errors["name_ky"] = _("Enter the name in Kyrgyz.")
+    if not names["name_ru"]:
+        errors["name_ru"] = _("Enter the name in Russian.")
+    if errors:
+        raise ValidationError(errors)
+    values = {
+        **names,
+        "name_ky_origin": Municipality.NameOrigin.CHECKED,
+        "search_text": fold_for_search(
+            " ".join([names["name_ky"], names["name_ru"], municipality.english_name])
+        ),
+    }
+    return _save_with_history(
+        obj=municipality, municipality=municipality, actor=actor, data=values,
+        fields=UNIT_NAME_FIELDS,
+    )
+
+
+@transaction.atomic
+def unit_names_mark_checked(*, units, actor) -> int:
+    """An administrator confirms the Kyrgyz names of several units as they are."""
+    count = 0
+    checked = Municipality.NameOrigin.CHECKED
+    for unit in units.exclude(name_ky="").exclude(name_ky_origin=checked):
+        before = unit.name_ky_origin
+        unit.name_ky_origin = checked
+        unit.save(update_fields=["name_ky_origin", "modified"])
+        _record(
+            municipality=unit, actor=actor, action="updated", obj=unit,
+            changes={"name_ky_origin": [before or None, checked]},
+        )
+        count += 1
+    return count
+
+
 @transaction.atomic
 def body_save(*, municipality: Municipality, kind: str, actor, data: dict) -> Body:
     body = Body.objects.filter(municipality=municipality, kind=kind).first()
@@ -360,7 +409,8 @@ def units_merge(
     """Record a consolidation: create the new unit and close its predecessors on `date`.
 
     data holds the new unit's fields (name_ky, name_ru, slug, kind, parent, soate,
-    english_name, population, population_year, population_source). The predecessors keep
+    english_name, population, population_year, population_source, population_basis). The
+    Kyrgyz name given here counts as checked by a person. The predecessors keep
     their pages and records; each gets valid_to = the day before and a Succession row.
     """
     predecessors = list(predecessors)
@@ -373,10 +423,12 @@ def units_merge(
             )
     allowed = {
         "name_ky", "name_ru", "slug", "kind", "parent", "soate", "english_name", "population",
-        "population_year", "population_source",
+        "population_year", "population_source", "population_basis",
     }
     successor = Municipality(valid_from=date, **{k: v for k, v in data.items() if k in allowed})
     successor.soate = successor.soate or None
+    if successor.name_ky:  # typed by the administrator who records the merger
+        successor.name_ky_origin = Municipality.NameOrigin.CHECKED
     successor.search_text = unit_search_text(successor)
     successor.full_clean()
     successor.save()
@@ -414,8 +466,13 @@ def units_merge(
     return successor
 
 
-def record_admin_change(*, obj, municipality, actor, form, created: bool) -> None:
-    """A change made in the Django admin goes into the same history as the workspace's."""
+def record_admin_change(
+    *, obj, municipality, actor, form, created: bool, extra: dict | None = None
+) -> None:
+    """A change made in the Django admin goes into the same history as the workspace's.
+
+    ``extra`` holds changes the admin made besides the form's ({field: [old, new]}).
+    """
 
     def text(value):
         value = _plain(value)
@@ -426,6 +483,7 @@ def record_admin_change(*, obj, municipality, actor, form, created: bool) -> Non
         for name in form.changed_data
         if name in form.cleaned_data
     }
+    changes.update(extra or {})
     if created or changes:
         _record(
             municipality=municipality,
