@@ -192,8 +192,14 @@ class MergeForm(SideBySideMixin, forms.Form):
     population_year = forms.IntegerField(
         label=_("Population year"), min_value=1900, max_value=2100, required=False
     )
+    population_basis = forms.ChoiceField(
+        label=_("Kind of population figure"), required=False,
+        choices=[("", "—"), *Municipality.PopulationBasis.choices],
+        help_text=_("Citizens see this with the year, in their language."),
+    )
     population_source = forms.CharField(
-        label=_("Population source"), max_length=300, required=False
+        label=_("Population source"), max_length=300, required=False,
+        help_text=_("For administrators: where exactly the figure was found."),
     )
     note_ky = forms.CharField(label=_("Note in Kyrgyz"), max_length=300, required=False)
     note_ru = forms.CharField(label=_("Note in Russian"), max_length=300, required=False)

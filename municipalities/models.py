@@ -146,6 +146,27 @@ class Municipality(TimeStampedModel):
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
 
     @property
+    def population_note(self) -> str:
+        """The source of the population figure as citizens read it, in the active language.
+
+        Built from the kind of figure and its year: the raw ``population_source`` is a note
+        for administrators and is never shown on public pages.
+        """
+        if not self.population_basis or not self.population_year:
+            return ""
+        year = self.population_year
+        notes = {
+            self.PopulationBasis.CENSUS: _("population census of %(year)s"),
+            self.PopulationBasis.NSC_ESTIMATE: _(
+                "National Statistical Committee's estimate as of 1 January %(year)s"
+            ),
+            self.PopulationBasis.NSC: _("National Statistical Committee's figure for %(year)s"),
+            self.PopulationBasis.CEC: _("Central Election Commission's figure, %(year)s"),
+        }
+        note = notes.get(self.population_basis)
+        return str(note) % {"year": year} if note else ""
+
+    @property
     def is_self_governing(self) -> bool:
         return self.kind in self.SELF_GOVERNING_KINDS
 
