@@ -210,7 +210,7 @@ def compare(request, slug: str):
         row["per_function"] = [per[c] for c in functions]
     spending_chart = share_chart = None
     if rows:
-        names = [str(r["unit"].name) for r in rows]
+        names = [str(r["unit"]) for r in rows]
         spending_chart = charts.bar_chart(
             title=_("Planned spending per resident in %(year)s, som") % {"year": data["year"]},
             description=_("Planned expenditure divided by population, for each unit."),

@@ -255,6 +255,7 @@ def _merger(stdout) -> None:
             "kind": Municipality.Kind.AYIL_AIMAK, "parent": predecessors[0].parent,
             "population": 14700, "population_year": 2024,
             "population_source": "shailoo.gov.kg, 20.02.2024",
+            "population_basis": Municipality.PopulationBasis.CEC,
         },
         date=MERGER["date"],
         actor=User.objects.filter(email="admin@demo.kg").first(),

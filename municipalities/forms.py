@@ -79,6 +79,42 @@ class ProfileForm(SideBySideMixin, forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in PROFILE_FIELDS}
 
 
+UNIT_NAME_MAX = Municipality._meta.get_field("name_ky").max_length
+
+
+class UnitNamesForm(SideBySideMixin, forms.Form):
+    """Correct or confirm the unit's names; both languages are required."""
+
+    name_ky = forms.CharField(
+        label=_("Name in Kyrgyz"),
+        max_length=UNIT_NAME_MAX,
+        help_text=_("As the unit writes it in Kyrgyz, e.g. Тепке айыл аймагы."),
+        error_messages={
+            "required": _("Enter the name in Kyrgyz."),
+            "max_length": _("The name is too long: at most %(limit_value)d characters."),
+        },
+    )
+    name_ru = forms.CharField(
+        label=_("Name in Russian"),
+        max_length=UNIT_NAME_MAX,
+        help_text=_("As the unit writes it in Russian, e.g. Тепкенский айылный аймак."),
+        error_messages={
+            "required": _("Enter the name in Russian."),
+            "max_length": _("The name is too long: at most %(limit_value)d characters."),
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        for name in ("name_ky", "name_ru"):
+            value = data.get(name)
+            if value and not any(char.isalpha() for char in value):
+                self.add_error(name, _("A name needs letters."))
+            elif value and any(char in value for char in "<>{}[]|"):
+                self.add_error(name, _("A name cannot contain the signs < > { } [ ] |."))
+        return data
+
+
 class BodyForm(SideBySideMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
@@ -156,8 +192,14 @@ class MergeForm(SideBySideMixin, forms.Form):
     population_year = forms.IntegerField(
         label=_("Population year"), min_value=1900, max_value=2100, required=False
     )
+    population_basis = forms.ChoiceField(
+        label=_("Kind of population figure"), required=False,
+        choices=[("", "—"), *Municipality.PopulationBasis.choices],
+        help_text=_("Citizens see this with the year, in their language."),
+    )
     population_source = forms.CharField(
-        label=_("Population source"), max_length=300, required=False
+        label=_("Population source"), max_length=300, required=False,
+        help_text=_("For administrators: where exactly the figure was found."),
     )
     note_ky = forms.CharField(label=_("Note in Kyrgyz"), max_length=300, required=False)
     note_ru = forms.CharField(label=_("Note in Russian"), max_length=300, required=False)
@@ -172,7 +214,7 @@ class MergeForm(SideBySideMixin, forms.Form):
             .order_by("parent__name_ru", "name_ru")
         )
         self.fields["predecessors"].label_from_instance = (
-            lambda unit: f"{unit.name_ru} ({unit.parent.name_ru})" if unit.parent else unit.name_ru
+            lambda unit: f"{unit} ({unit.parent})" if unit.parent else str(unit)
         )
         self.fields["predecessors"].widget.attrs["size"] = 12
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import unit_name
 from portal.models import TimeStampedModel
 
 
@@ -57,7 +58,25 @@ class Municipality(TimeStampedModel):
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
-    population_source = models.CharField(_("population source"), max_length=300, blank=True)
+    class PopulationBasis(models.TextChoices):
+        CENSUS = "census", _("population census")
+        NSC_ESTIMATE = "nsc_estimate", _("National Statistical Committee's estimate at 1 January")
+        NSC = "nsc", _("National Statistical Committee's figure for the year")
+        CEC = "cec", _("Central Election Commission's figure")
+
+    population_source = models.CharField(
+        _("population source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the figure comes from, as recorded (for administrators)."),
+    )
+    population_basis = models.CharField(
+        _("kind of population figure"),
+        max_length=20,
+        choices=PopulationBasis.choices,
+        blank=True,
+        help_text=_("What citizens are told about the figure, with its year."),
+    )
     reference_note = models.CharField(
         _("note from the reference data"), max_length=300, blank=True
     )
@@ -121,10 +140,31 @@ class Municipality(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return unit_name(self).text
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def population_note(self) -> str:
+        """The source of the population figure as citizens read it, in the active language.
+
+        Built from the kind of figure and its year: the raw ``population_source`` is a note
+        for administrators and is never shown on public pages.
+        """
+        if not self.population_basis or not self.population_year:
+            return ""
+        year = self.population_year
+        notes = {
+            self.PopulationBasis.CENSUS: _("population census of %(year)s"),
+            self.PopulationBasis.NSC_ESTIMATE: _(
+                "National Statistical Committee's estimate as of 1 January %(year)s"
+            ),
+            self.PopulationBasis.NSC: _("National Statistical Committee's figure for %(year)s"),
+            self.PopulationBasis.CEC: _("Central Election Commission's figure, %(year)s"),
+        }
+        note = notes.get(self.population_basis)
+        return str(note) % {"year": year} if note else ""
 
     @property
     def is_self_governing(self) -> bool:

@@ -47,6 +47,8 @@ from .services import unit_search_text
 from .services import units_retire
 
 SOURCE = "stat.gov.kg"
+# The workbook gives the resident population at the start of its year: what citizens are told.
+NSC_ESTIMATE = Municipality.PopulationBasis.NSC_ESTIMATE
 # The first workbook on the units of the 2024-2025 reform is the one for the start of 2025.
 FIRST_POST_REFORM_YEAR = 2025
 # A successor is recorded when the villages found hold at least half of the old unit's people
@@ -419,11 +421,11 @@ def _plan_update(target: _Target, row: nsc.NscRow, *, year: int, report: ImportR
     if row.population is not None:
         if unit.population_year and unit.population_year > year:
             kept = f"population kept: the directory's figure is for {unit.population_year}"
-        elif (unit.population, unit.population_year, unit.population_source) != (
-            row.population, year, SOURCE
-        ):
+        elif (
+            unit.population, unit.population_year, unit.population_source, unit.population_basis
+        ) != (row.population, year, SOURCE, NSC_ESTIMATE):
             values.update(population=row.population, population_year=year,
-                          population_source=SOURCE)
+                          population_source=SOURCE, population_basis=NSC_ESTIMATE)
             if unit.population == row.population:
                 notes.append(f"population {row.population} now cited as {SOURCE}, {year}")
             else:
@@ -666,6 +668,7 @@ def apply(plan_: Plan) -> None:
                 parent=by_code.get(parent_code) if parent_code else None,
                 population=row.population, population_year=year if row.population else None,
                 population_source=SOURCE if row.population else "",
+                population_basis=NSC_ESTIMATE if row.population else "",
                 is_pre_reform=year < FIRST_POST_REFORM_YEAR,
             )
             unit.search_text = unit_search_text(unit)

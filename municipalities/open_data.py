@@ -17,7 +17,10 @@ FIELDS = [
     ("parent_slug", _("address name of the unit it belongs to")),
     ("population", _("population (empty where the reference data has no figure)")),
     ("population_year", _("year of the population figure")),
-    ("population_source", _("source of the population figure")),
+    ("population_basis", _("kind of population figure: census, nsc_estimate (National "
+                            "Statistical Committee, 1 January), nsc (its figure for the year), "
+                            "cec (Central Election Commission); empty if not known")),
+    ("population_source", _("source of the population figure, in the language of the address")),
     ("pre_reform", _("true if the reference data describes the unit as before the 2024 reform")),
     ("valid_from", _("date the unit was formed, if recorded (YYYY-MM-DD)")),
     ("valid_to", _("last day the unit existed, if it was superseded (YYYY-MM-DD)")),
@@ -42,7 +45,8 @@ def unit_record(unit, request=None) -> dict:
         "parent_slug": unit.parent.slug if unit.parent else "",
         "population": unit.population,
         "population_year": unit.population_year,
-        "population_source": unit.population_source,
+        "population_basis": unit.population_basis,
+        "population_source": unit.population_note,
         "pre_reform": unit.is_pre_reform,
         "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
         "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,

@@ -30,8 +30,11 @@ ADMIN_UNITS_FILE = Path(__file__).parent / "data" / "admin_units.csv"
 PRE_REFORM_BLOCKS = frozenset({"D", "E"})
 _LOADED_FIELDS = (
     "kind", "name_ky", "name_ru", "english_name", "population", "population_year",
-    "population_source", "reference_note", "source_block", "is_pre_reform", "search_text",
+    "population_source", "population_basis", "reference_note", "source_block", "is_pre_reform",
+    "name_ky_origin", "name_ky_source", "name_ky_note", "search_text",
 )
+# What a person's check or correction of a unit's names fixes: the loader keeps them.
+_NAME_FIELDS = ("name_ky", "name_ru", "name_ky_origin", "name_ky_source", "name_ky_note")
 CHARTER_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -41,6 +44,8 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Units whose names a person checked or corrected, where the file says otherwise.
+    kept: list[str] = field(default_factory=list)
 
 
 def unit_search_text(unit: Municipality) -> str:
@@ -57,14 +62,31 @@ def _values(row: dict) -> dict:
         "population": int(row["population"]) if row["population"] else None,
         "population_year": int(row["population_year"]) if row["population_year"] else None,
         "population_source": row["population_source"],
+        "population_basis": row.get("population_basis", ""),
         "reference_note": row["reference_note"],
         "source_block": row.get("source_block", ""),
         "is_pre_reform": row.get("source_block", "") in PRE_REFORM_BLOCKS,
+        "name_ky_origin": row.get("name_ky_origin", "") if row["name_ky"] else "",
+        "name_ky_source": row.get("name_ky_source", ""),
+        "name_ky_note": row.get("name_ky_note", ""),
     }
     values["search_text"] = fold_for_search(
         " ".join([values["name_ky"], values["name_ru"], values["english_name"]])
     )
     return values
+
+
+def _keep_checked_names(unit: Municipality, values: dict) -> bool:
+    """A name a person checked or corrected wins over the file; True if the file differs."""
+    if unit.name_ky_origin != Municipality.NameOrigin.CHECKED:
+        return False
+    differs = any(getattr(unit, name) != values[name] for name in ("name_ky", "name_ru"))
+    for name in _NAME_FIELDS:
+        values[name] = getattr(unit, name)
+    values["search_text"] = fold_for_search(
+        " ".join([unit.name_ky or "", unit.name_ru or "", values["english_name"]])
+    )
+    return differs
 
 
 @transaction.atomic
@@ -73,7 +95,9 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
 
     A unit is matched by its SOATE code, or by its address name when it has no code yet.
     Values missing from the file stay empty: the portal never invents a name or a number.
-    Lifetimes and successions recorded by administrators are not touched.
+    Lifetimes and successions recorded by administrators are not touched, nor are the names
+    of a unit a person checked or corrected (``name_ky_origin`` "checked"): where the file
+    differs, the unit is listed in ``report.kept``.
     """
     report = LoadReport()
     with open(path, encoding="utf-8") as fh:
@@ -93,6 +117,8 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
             unit.save()
             report.created.append(unit.slug)
         else:
+            if _keep_checked_names(unit, values):
+                report.kept.append(unit.slug)
             changed = [name for name in _LOADED_FIELDS if getattr(unit, name) != values[name]]
             if changed:
                 for name in changed:
@@ -211,6 +237,55 @@ def municipality_update(*, municipality: Municipality, actor, data: dict) -> Mun
         obj=municipality, municipality=municipality, actor=actor, data=data,
         fields=PROFILE_FIELDS,
     )
+
+
+UNIT_NAME_FIELDS = ["name_ky", "name_ru", "name_ky_origin"]
+
+
+@transaction.atomic
+def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Municipality:
+    """A person corrects, or confirms, the unit's Kyrgyz and Russian names.
+
+    Either way the Kyrgyz name is then "checked": the reference loader keeps it and it leaves
+    the administrators' list of names to check. The search column is refreshed here and the
+    search index by the save; the history records old and new names.
+    """
+    names = {name: " ".join(str(data.get(name) or "").split()) for name in ("name_ky", "name_ru")}
+    errors = {}
+    if not names["name_ky"]:
+        errors["name_ky"] = _("Enter the name in Kyrgyz.")
+    if not names["name_ru"]:
+        errors["name_ru"] = _("Enter the name in Russian.")
+    if errors:
+        raise ValidationError(errors)
+    values = {
+        **names,
+        "name_ky_origin": Municipality.NameOrigin.CHECKED,
+        "search_text": fold_for_search(
+            " ".join([names["name_ky"], names["name_ru"], municipality.english_name])
+        ),
+    }
+    return _save_with_history(
+        obj=municipality, municipality=municipality, actor=actor, data=values,
+        fields=UNIT_NAME_FIELDS,
+    )
+
+
+@transaction.atomic
+def unit_names_mark_checked(*, units, actor) -> int:
+    """An administrator confirms the Kyrgyz names of several units as they are."""
+    count = 0
+    checked = Municipality.NameOrigin.CHECKED
+    for unit in units.exclude(name_ky="").exclude(name_ky_origin=checked):
+        before = unit.name_ky_origin
+        unit.name_ky_origin = checked
+        unit.save(update_fields=["name_ky_origin", "modified"])
+        _record(
+            municipality=unit, actor=actor, action="updated", obj=unit,
+            changes={"name_ky_origin": [before or None, checked]},
+        )
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -340,7 +415,8 @@ def units_merge(
     """Record a consolidation: create the new unit and close its predecessors on `date`.
 
     data holds the new unit's fields (name_ky, name_ru, slug, kind, parent, soate,
-    english_name, population, population_year, population_source). The predecessors keep
+    english_name, population, population_year, population_source, population_basis). The
+    Kyrgyz name given here counts as checked by a person. The predecessors keep
     their pages and records; each gets valid_to = the day before and a Succession row.
     """
     predecessors = list(predecessors)
@@ -353,10 +429,12 @@ def units_merge(
             )
     allowed = {
         "name_ky", "name_ru", "slug", "kind", "parent", "soate", "english_name", "population",
-        "population_year", "population_source",
+        "population_year", "population_source", "population_basis",
     }
     successor = Municipality(valid_from=date, **{k: v for k, v in data.items() if k in allowed})
     successor.soate = successor.soate or None
+    if successor.name_ky:  # typed by the administrator who records the merger
+        successor.name_ky_origin = Municipality.NameOrigin.CHECKED
     successor.search_text = unit_search_text(successor)
     successor.full_clean()
     successor.save()
@@ -455,8 +533,13 @@ def units_retire(
     bump_content_version(sender=Municipality)
 
 
-def record_admin_change(*, obj, municipality, actor, form, created: bool) -> None:
-    """A change made in the Django admin goes into the same history as the workspace's."""
+def record_admin_change(
+    *, obj, municipality, actor, form, created: bool, extra: dict | None = None
+) -> None:
+    """A change made in the Django admin goes into the same history as the workspace's.
+
+    ``extra`` holds changes the admin made besides the form's ({field: [old, new]}).
+    """
 
     def text(value):
         value = _plain(value)
@@ -467,6 +550,7 @@ def record_admin_change(*, obj, municipality, actor, form, created: bool) -> Non
         for name in form.changed_data
         if name in form.cleaned_data
     }
+    changes.update(extra or {})
     if created or changes:
         _record(
             municipality=municipality,

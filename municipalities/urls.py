@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/charter/", views.charter_download, name="charter"),
     path("<slug:slug>/edit/", views.workspace, name="workspace"),
     path("<slug:slug>/edit/profile/", views.profile_edit, name="profile_edit"),
+    path("<slug:slug>/edit/names/", views.names_edit, name="names_edit"),
     path("<slug:slug>/edit/charter/", views.charter_edit, name="charter_edit"),
     path("<slug:slug>/edit/villages/add/", views.village_edit, name="village_add"),
     path("<slug:slug>/edit/villages/<int:pk>/", views.village_edit, name="village_edit"),

@@ -30,6 +30,7 @@ from .forms import DirectoryFilterForm
 from .forms import MemberForm
 from .forms import MergeForm
 from .forms import ProfileForm
+from .forms import UnitNamesForm
 from .forms import VillageForm
 from .models import Body
 from .models import Member
@@ -205,6 +206,7 @@ def workspace(request, slug: str):
         "ancestors": selectors.unit_ancestors(unit),
         **selectors.unit_profile(unit),
         "may_view_history": request.user.has_perm("municipalities.view_changerecord", unit),
+        "may_rename": request.user.has_perm("municipalities.rename_municipality", unit),
     }
     return render(request, "municipalities/workspace.html", context)
 
@@ -237,6 +239,29 @@ def profile_edit(request, slug: str):
         )
         return _done(request, unit)
     return _form_page(request, unit, form, _("About the municipality"))
+
+
+@_login_redirects
+@require_http_methods(["GET", "POST"])
+def names_edit(request, slug: str):
+    """Correct or confirm the unit's names (managers of the unit and site administrators)."""
+    unit = _unit(slug)
+    _require(request, "municipalities.rename_municipality", unit)
+    form = UnitNamesForm(
+        request.POST or None, initial={"name_ky": unit.name_ky, "name_ru": unit.name_ru}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.municipality_rename(
+                municipality=unit, actor=request.user, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return _done(request, unit)
+    return _form_page(
+        request, unit, form, _("Name of the unit"), submit=_("Save the names as checked")
+    )
 
 
 @_login_redirects

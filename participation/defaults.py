@@ -13,6 +13,8 @@ replaced with the exact census table by whoever has it (staff may edit them).
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 CENSUS_ETHNIC = (
     "2022 census of the Kyrgyz Republic, National Statistical Committee (stat.gov.kg, "
     "publication 09ae4f7e-4869-4f68-87a9-072c3e92607a), ethnic composition of the population"
@@ -21,6 +23,23 @@ CENSUS_ESTIMATE = (
     "Estimate from the 2022 census of the Kyrgyz Republic (National Statistical Committee), "
     "population aged 14+, rounded; to verify against the census age-sex table"
 )
+
+
+def source_for_citizens(source: str) -> str:
+    """The source of a population share as citizens read it, in the active language.
+
+    The national defaults above keep their full citation (and their doubts) for
+    administrators; pages show a short translated note instead. A source staff typed for
+    their own unit is shown as they wrote it.
+    """
+    notes = {
+        CENSUS_ETHNIC: _("2022 population census, National Statistical Committee: ethnic "
+                         "composition"),
+        CENSUS_ESTIMATE: _("estimate based on the 2022 population census (people aged 14 and "
+                           "over, rounded)"),
+    }
+    return notes.get(source, source)
+
 
 # dimension, key, name_ky, name_ru, national percent, source
 DEFAULT_GROUPS = [

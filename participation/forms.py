@@ -270,8 +270,8 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        oblasts = [(u.slug, u.name) for u in units if u.kind in ("oblast", "city_republican")]
-        rayons = [(u.slug, u.name) for u in units if u.kind == "rayon"]
+        oblasts = [(u.slug, str(u)) for u in units if u.kind in ("oblast", "city_republican")]
+        rayons = [(u.slug, str(u)) for u in units if u.kind == "rayon"]
         self.fields["oblast"].choices = [("", _("all oblasts")), *oblasts]
         self.fields["rayon"].choices = [("", _("all rayons")), *rayons]
 

@@ -122,7 +122,7 @@ class PracticeForm(BilingualMixin, MunicipalityFieldMixin, forms.ModelForm):
             exclude=self.instance
         )
         self.fields["original"].label_from_instance = (
-            lambda p: f"{p.title} — {p.municipality.name}"
+            lambda p: f"{p.title} — {p.municipality}"
         )
 
     def clean(self):
@@ -196,7 +196,7 @@ class StoryForm(BilingualMixin, MunicipalityFieldMixin, forms.ModelForm):
             "municipality"
         ).order_by("title")
         self.fields["practice"].label_from_instance = (
-            lambda p: f"{p.title} — {p.municipality.name}"
+            lambda p: f"{p.title} — {p.municipality}"
         )
 
 
@@ -317,13 +317,13 @@ def _theme_choices():
 
 class _MunicipalityFilterMixin:
     def set_municipalities(self, queryset) -> None:
-        choices = [(unit.slug, unit.name) for unit in queryset]
+        choices = [(unit.slug, str(unit)) for unit in queryset]
         # A link from a profile names its municipality even when it has nothing of this kind.
         asked = (self.data.get("municipality") or "") if self.is_bound else ""
         if asked and asked not in {slug for slug, _name in choices}:
             unit = Municipality.objects.filter(slug=asked).first()
             if unit is not None:
-                choices.append((unit.slug, unit.name))
+                choices.append((unit.slug, str(unit)))
         self.fields["municipality"].choices = [("", _("All municipalities")), *choices]
 
     def municipality(self):

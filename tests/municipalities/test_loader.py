@@ -43,14 +43,13 @@ def test_fresh_load_creates_every_row_of_the_file():
 def test_missing_values_stay_missing_and_pre_reform_units_are_marked():
     admin_units_load()
     tepke = Municipality.objects.get(slug="tepkenskiy-aa")
-    assert tepke.name_ky == ""  # the reference has no Kyrgyz name: none is invented
-    assert tepke.population is None
+    assert tepke.population is None  # the reference has no figure: none is invented
     assert tepke.is_pre_reform
     assert tepke.source_block == "E"
     assert Municipality.objects.get(slug="kant-town").is_pre_reform  # block D
     assert not Municipality.objects.get(slug="karakol").is_pre_reform  # block C
     assert Municipality.objects.filter(is_pre_reform=True).count() == 453 + 17
-    assert tepke.search_text == "тепкенский айылный аймак"
+    assert tepke.search_text == "тепке айыл аймагы тепкенский айылный аймак"
 
 
 def test_second_run_changes_nothing():
@@ -66,15 +65,15 @@ def test_changed_row_is_updated_not_duplicated(tmp_path):
     admin_units_load(path=_write(tmp_path / "a.csv", rows))
     changed = [dict(row) for row in rows]
     tepke = next(row for row in changed if row["slug"] == "tepkenskiy-aa")
-    tepke["name_ky"] = "Тепке айыл аймагы"
+    tepke["name_ky"] = "Тепке айылдык аймагы"
     tepke["population"], tepke["population_year"] = "7100", "2021"
     report = admin_units_load(path=_write(tmp_path / "b.csv", changed))
     assert report.updated == ["tepkenskiy-aa"]
     assert len(report.unchanged) == 536
     unit = Municipality.objects.get(slug="tepkenskiy-aa")
-    assert unit.name_ky == "Тепке айыл аймагы"
+    assert unit.name_ky == "Тепке айылдык аймагы"
     assert (unit.population, unit.population_year) == (7100, 2021)
-    assert "тепке айыл аймагы" in unit.search_text
+    assert "тепке айылдык аймагы" in unit.search_text
     assert Municipality.objects.count() == 537
 
 

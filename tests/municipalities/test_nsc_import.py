@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.management import CommandError
 from django.core.management import call_command
+from django.utils import translation
 
 from municipalities.models import ChangeRecord
 from municipalities.models import Municipality
@@ -78,6 +79,12 @@ def test_first_load_creates_the_units_with_their_villages(before_reform):
     assert aa.name_ky_origin == Municipality.NameOrigin.RULE
     assert (aa.population, aa.population_year, aa.population_source) == (9000, 2024,
                                                                          "stat.gov.kg")
+    # citizens are told what the figure is, in their language, not the raw citation
+    assert aa.population_basis == Municipality.PopulationBasis.NSC_ESTIMATE
+    with translation.override("ky"):
+        assert aa.population_note == (
+            "Улуттук статистика комитетинин 2024-жылдын 1-январына карата баалоосу"
+        )
     assert aa.is_pre_reform  # the 2024 file describes the units before the reform
     assert sorted(aa.villages.values_list("soate", "name_ru", "population")) == [
         ("41708203805010", "Ала-Арча", 5000),

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from municipalities.models import Municipality
 from municipalities.models import StaffMembership
+from municipalities.models import Village
 from portal.management.commands.seed_demo import DEMO_ACCOUNTS
 from portal.management.commands.seed_demo import DEMO_PASSWORD
 from portal.models import User
@@ -86,14 +87,33 @@ def test_plural_entries_have_every_form_of_the_language(lang, forms):
 
 @pytest.mark.django_db
 def test_translated_field_falls_back_with_a_visible_mark(municipality_factory):
-    unit = municipality_factory(name_ky="", name_ru="Дарыинский айылный аймак")
-    template = Template('{% load portal_tags %}{% tr unit "name" %}')
+    village = Village.objects.create(
+        municipality=municipality_factory(), name_ky="", name_ru="Светлая Поляна"
+    )
+    template = Template('{% load portal_tags %}{% tr village "name" %}')
     with translation.override("ky"):
-        html = template.render(Context({"unit": unit}))
-    assert '<span lang="ru">Дарыинский айылный аймак</span>' in html
+        html = template.render(Context({"village": village}))
+    assert '<span lang="ru">Светлая Поляна</span>' in html
     assert 'class="fallback"' in html
     with translation.override("ru"):
-        assert template.render(Context({"unit": unit})) == "Дарыинский айылный аймак"
+        assert template.render(Context({"village": village})) == "Светлая Поляна"
+
+
+@pytest.mark.django_db
+def test_a_unit_name_borrowed_from_russian_keeps_its_lang_but_no_mark(municipality_factory):
+    """A proper name is not an untranslated text: no "(Русский)" beside it, anywhere."""
+    unit = municipality_factory(name_ky="", name_ru="Дарыинский айылный аймак")
+    context = Context({"unit": unit})
+    with translation.override("ky"):
+        html = Template('{% load portal_tags %}{% tr unit "name" %}').render(context)
+        text = Template('{% load portal_tags %}{% tr_text unit "name" %}').render(context)
+        assert str(unit) == "Дарыинский айылный аймак"
+    assert html == '<span lang="ru">Дарыинский айылный аймак</span>'
+    assert text == "Дарыинский айылный аймак"
+    with translation.override("ru"):
+        assert Template('{% load portal_tags %}{% tr unit "name" %}').render(context) == (
+            "Дарыинский айылный аймак"
+        )
 
 
 @pytest.mark.django_db

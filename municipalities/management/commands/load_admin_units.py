@@ -69,3 +69,5 @@ class Command(BaseCommand):
         )
         for slug in result.skipped:
             self.stdout.write(f"  skipped: {slug}")
+        for slug in result.kept:
+            self.stdout.write(f"  names checked by a person kept (the file differs): {slug}")
