@@ -8,17 +8,21 @@ from decimal import ROUND_HALF_UP
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Case
 from django.db.models import Count
 from django.db.models import F
 from django.db.models import IntegerField
+from django.db.models import Max
 from django.db.models import OuterRef
 from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
 from django.db.models import Subquery
 from django.db.models import Sum
+from django.db.models import Value
 from django.db.models import When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -451,7 +455,43 @@ def _villages(rows) -> list[dict]:
 NATIONAL_UNITS_SHOWN = 12
 
 
-def _balance(counts_qs: QuerySet, villages, event_count: int, *, is_event=False) -> Balance:
+def _event_counts(counts_qs: QuerySet, groups: list[BalanceGroup]
+                  ) -> tuple[dict[int, dict[str, int]], int]:
+    """Per municipality, how many events counted people in each dimension; and how many
+    events have attendance at all. One pass over the counts: grouped by event first (a flag
+    per dimension), then by municipality, where COUNT(DISTINCT …) would sort every row."""
+    dimensions = BalanceGroup.Dimension.values
+    flags = {
+        f"d_{dim}": Max(Case(
+            When(count__gt=0, group_id__in=[g.pk for g in groups if g.dimension == dim],
+                 then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ))
+        for dim in dimensions
+    }
+    per_event = (
+        counts_qs.order_by()
+        .values("event_id")
+        .annotate(unit=F("event__municipality_id"), **flags)
+        .values_list("unit", *flags)
+    )
+    try:
+        sql, params = per_event.query.sql_with_params()  # Django's own SQL, values as params
+    except EmptyResultSet:  # no group in use at all
+        return {}, 0
+    sums = ", ".join(f"SUM({name})" for name in flags)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT unit, COUNT(*), {sums} FROM ({sql}) AS per_event GROUP BY unit",  # noqa: S608
+            params,
+        )
+        rows = cursor.fetchall()
+    by_unit = {row[0]: dict(zip(dimensions, row[2:], strict=True)) for row in rows}
+    return by_unit, sum(row[1] for row in rows)
+
+
+def _balance(counts_qs: QuerySet, villages, *, is_event=False) -> Balance:
     """The balance of the attendance counts in ``counts_qs``, in a fixed number of queries
     however many events and municipalities it spans: attendance summed by municipality ×
     group in SQL, then the shares of exactly those municipalities."""
@@ -463,13 +503,7 @@ def _balance(counts_qs: QuerySet, villages, event_count: int, *, is_event=False)
         total=Sum("count")
     ).values_list("event__municipality_id", "group_id", "total"):
         by_unit.setdefault(unit_id, {})[group_id] = total or 0
-    events: dict[int, dict[str, int]] = {}
-    for unit_id, dimension, n in counts_qs.filter(count__gt=0).values(
-        "event__municipality_id", "group__dimension"
-    ).annotate(n=Count("event", distinct=True)).values_list(
-        "event__municipality_id", "group__dimension", "n"
-    ):
-        events.setdefault(unit_id, {})[dimension] = n
+    events, event_count = _event_counts(counts_qs, groups)
     national: dict[int, Decimal] = {}
     own: dict[int, dict[int, Decimal]] = {}
     sources_of: dict[int | None, dict[str, None]] = {}
@@ -508,7 +542,7 @@ def event_balance(event: Event) -> Balance:
             "-count", "village"
         )
     )
-    return _balance(AttendanceCount.objects.filter(event=event), villages, 1, is_event=True)
+    return _balance(AttendanceCount.objects.filter(event=event), villages, is_event=True)
 
 
 def scope_events(*, unit: Municipality | None, year: int | None) -> QuerySet[Event]:
@@ -520,18 +554,28 @@ def scope_events(*, unit: Municipality | None, year: int | None) -> QuerySet[Eve
     return qs
 
 
+def _scope_filter(prefix: str, *, unit: Municipality | None, year: int | None) -> Q:
+    """scope_events() as a filter on a related event (``prefix`` = "event"), so the counts
+    join the events once instead of testing membership in a subquery of events."""
+    q = Q(**{f"{prefix}__status__in": (Event.Status.HELD, Event.Status.RESULTS)})
+    if unit is not None:
+        q &= _within(f"{prefix}__municipality", unit.slug)
+    if year:
+        q &= Q(**{f"{prefix}__starts_at__year": year})
+    return q
+
+
 def scope_balance(*, unit: Municipality | None, year: int | None) -> Balance:
     """Every held public event in a unit (and below it) and year: observed and expected
     people summed over the events, each event with its own municipality's shares."""
-    events = scope_events(unit=unit, year=year)
+    scope = _scope_filter("event", unit=unit, year=year)
     villages = _villages(
-        VillageAttendance.objects.filter(event__in=events)
+        VillageAttendance.objects.filter(scope)
         .values("village")
         .annotate(count=Sum("count"))
         .order_by("-count", "village")
     )
-    event_count = events.filter(attendance_counts__isnull=False).distinct().count()
-    return _balance(AttendanceCount.objects.filter(event__in=events), villages, event_count)
+    return _balance(AttendanceCount.objects.filter(scope), villages)
 
 
 def balance_years() -> list[int]:
