@@ -434,10 +434,6 @@ class Balance:
     def is_empty(self) -> bool:
         return not any(d.total for d in self.dimensions) and not self.villages
 
-    @property
-    def uses_national_shares(self) -> bool:
-        return any(d.national_events for d in self.dimensions if d.total)
-
 
 def _villages(rows) -> list[dict]:
     rows = list(rows)
@@ -545,30 +541,27 @@ def event_balance(event: Event) -> Balance:
     return _balance(AttendanceCount.objects.filter(event=event), villages, is_event=True)
 
 
-def scope_events(*, unit: Municipality | None, year: int | None) -> QuerySet[Event]:
-    qs = public_events().filter(status__in=(Event.Status.HELD, Event.Status.RESULTS))
+def _scope_filter(*, unit: Municipality | None, year: int | None, prefix: str = "") -> Q:
+    """Held public events in a unit (and below it) and year; with ``prefix`` ("event") the
+    same as a filter on a related event, so attendance counts join the events once instead
+    of testing membership in a subquery of events."""
+    path = f"{prefix}__" if prefix else ""
+    q = Q(**{f"{path}status__in": (Event.Status.HELD, Event.Status.RESULTS)})
     if unit is not None:
-        qs = qs.filter(_within("municipality", unit.slug))
+        q &= _within(f"{path}municipality", unit.slug)
     if year:
-        qs = qs.filter(starts_at__year=year)
-    return qs
-
-
-def _scope_filter(prefix: str, *, unit: Municipality | None, year: int | None) -> Q:
-    """scope_events() as a filter on a related event (``prefix`` = "event"), so the counts
-    join the events once instead of testing membership in a subquery of events."""
-    q = Q(**{f"{prefix}__status__in": (Event.Status.HELD, Event.Status.RESULTS)})
-    if unit is not None:
-        q &= _within(f"{prefix}__municipality", unit.slug)
-    if year:
-        q &= Q(**{f"{prefix}__starts_at__year": year})
+        q &= Q(**{f"{path}starts_at__year": year})
     return q
+
+
+def scope_events(*, unit: Municipality | None, year: int | None) -> QuerySet[Event]:
+    return public_events().filter(_scope_filter(unit=unit, year=year))
 
 
 def scope_balance(*, unit: Municipality | None, year: int | None) -> Balance:
     """Every held public event in a unit (and below it) and year: observed and expected
     people summed over the events, each event with its own municipality's shares."""
-    scope = _scope_filter("event", unit=unit, year=year)
+    scope = _scope_filter(unit=unit, year=year, prefix="event")
     villages = _villages(
         VillageAttendance.objects.filter(scope)
         .values("village")

@@ -513,7 +513,6 @@ def test_empty_scope_has_nothing_to_judge(client):
     balance = selectors.scope_balance(unit=None, year=None)
     assert balance.is_empty
     assert all(d.total == 0 and d.score is None for d in balance.dimensions)
-    assert not balance.uses_national_shares
     rows = list(csv.DictReader(io.StringIO(
         client.get("/ky/participation/balance.csv").content.decode())))
     assert {r["assessment"] for r in rows if r["scope"] not in ("parameter", "source")} == {
