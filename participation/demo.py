@@ -80,6 +80,15 @@ EVENTS = [
         [], None, None,
     ),
     (
+        "kashgar-kyshtakskiy-aa", Event.Kind.VILLAGE_ASSEMBLY, Event.Status.HELD, -18, 2,
+        ("Кашгар-Кыштак айылынын жыйыны: сугат сууну бөлүштүрүү",
+         "Сход села Кашгар-Кыштак: распределение поливной воды"),
+        ("Суу пайдалануучулар ассоциациясынын отчету жана жайкы сугат графиги.",
+         "Отчёт ассоциации водопользователей и летний график полива."),
+        ("Кашгар-Кыштак айылы, мектептин мажлис залы", "с. Кашгар-Кыштак, актовый зал школы"),
+        [], None, None,
+    ),
+    (
         "osh", Event.Kind.CONSULTATION, Event.Status.CANCELLED, 5, 2,
         ("Жаштар менен фокус-топ: шаардык транспорт",
          "Фокус-группа с молодёжью: городской транспорт"),
@@ -127,10 +136,26 @@ ATTENDANCE = {
     "kochkorskiy-aa": {"female": 38, "male": 112, "14-17": 0, "18-28": 21, "29-59": 97,
                        "60-plus": 32, "kyrgyz": 147, "uzbek": 0, "russian": 1, "dungan": 0,
                        "uyghur": 0, "tajik": 0, "other": 2},
+    # A southern ayil aimak with many Uzbek residents: the balance compares each event with
+    # its own municipality's shares, so Uzbeks here and Russians in Karakol are judged
+    # against their own towns, and the national figures sum the expected people.
+    "kashgar-kyshtakskiy-aa": {"female": 74, "male": 86, "14-17": 4, "18-28": 35,
+                               "29-59": 95, "60-plus": 26, "kyrgyz": 71, "uzbek": 85,
+                               "russian": 0, "dungan": 0, "uyghur": 1, "tajik": 3, "other": 0},
 }
 VILLAGES = {
     "karakol": [("Каракол", 128), ("Ак-Суу", 12)],
     "kochkorskiy-aa": [("Кочкор", 119), ("Кара-Суу", 31)],
+    "kashgar-kyshtakskiy-aa": [("Кашгар-Кыштак", 112), ("Нурдар", 48)],
+}
+# Own population structure of demo units whose mix differs from the national one
+# (municipality slug -> group key -> percent, and the source cited on the page).
+OWN_SHARES = {
+    "kashgar-kyshtakskiy-aa": (
+        {"kyrgyz": "52.0", "uzbek": "45.0", "russian": "0.3", "dungan": "0.0", "uyghur": "0.4",
+         "tajik": "1.8", "other": "0.5"},
+        "Демо: көрсөтүү үчүн ойдон чыгарылган сандар / Демо: условные цифры для примера",
+    ),
 }
 
 
@@ -252,6 +277,15 @@ def seed(*, stdout) -> None:
                 ReferenceShare.objects.update_or_create(
                     municipality=karakol, group=groups[key],
                     defaults={"percent": Decimal(percent), "source": source},
+                )
+    for slug, (shares, own_source) in OWN_SHARES.items():
+        if slug not in units:
+            continue
+        for key, percent in shares.items():
+            if key in groups:
+                ReferenceShare.objects.update_or_create(
+                    municipality=units[slug], group=groups[key],
+                    defaults={"percent": Decimal(percent), "source": own_source},
                 )
     citizen = by_email.get("citizen@demo.kg")
     if citizen and "tepkenskiy-aa" in units:

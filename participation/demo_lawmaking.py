@@ -49,13 +49,14 @@ CLAUSES_NATIONAL = [
 ]
 DRAFTS = [
     # slug (None: national), key title ky, title ru, clauses, start offset days, length, adopted
+    # (every period at least the legal minimum of 30 days that the services enforce)
     (
         "tepkenskiy-aa",
         "Ичүүчү суу менен камсыздоо жөнүндө жобонун долбоору",
         "Проект положения о снабжении питьевой водой",
         CLAUSES_WATER,
         -3,
-        20,
+        35,
         False,
     ),
     (
@@ -63,8 +64,8 @@ DRAFTS = [
         "Таштандыларды чыгаруу эрежелеринин долбоору",
         "Проект правил вывоза бытовых отходов",
         CLAUSES_WASTE,
-        -40,
-        15,
+        -45,
+        30,
         False,
     ),
     (

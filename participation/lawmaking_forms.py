@@ -3,10 +3,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from municipalities.models import Municipality
 
 from .forms import DateTimeInput
+from .lawmaking_services import min_discussion_days
 from .models_lawmaking import Draft
 from .models_lawmaking import DraftComment
 
@@ -69,6 +71,14 @@ class DraftForm(forms.ModelForm):
         if not with_clauses:
             del self.fields["clauses_ky"]
             del self.fields["clauses_ru"]
+        days = min_discussion_days()
+        self.fields["discussion_ends_at"].help_text = ngettext(
+            "The discussion lasts at least %(days)s calendar day (the minimum set by the site "
+            "administrators).",
+            "The discussion lasts at least %(days)s calendar days (the minimum set by the site "
+            "administrators).",
+            days,
+        ) % {"days": days}
 
     def clean(self):
         data = super().clean()

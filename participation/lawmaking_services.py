@@ -1,18 +1,23 @@
 """Writes of law-making. Every write checks the rule on the object, validates and is atomic."""
 
+import datetime
+
 import rules
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models_lawmaking import ClauseText
 from .models_lawmaking import Draft
 from .models_lawmaking import DraftClause
 from .models_lawmaking import DraftComment
 from .models_lawmaking import DraftRevision
+from .models_lawmaking import LawmakingSettings
 
 
 def _notify(kind: str, obj) -> None:
@@ -52,6 +57,46 @@ def _write_revision(draft: Draft, clauses: list[tuple], note: str = "") -> Draft
     return revision
 
 
+def min_discussion_days() -> int:
+    """The minimum public discussion period, in calendar days (site administrators set it)."""
+    return LawmakingSettings.current().min_discussion_days
+
+
+def when(value: datetime.datetime) -> str:
+    """A moment as the pages show it (Django's DATETIME_FORMAT in the local time zone)."""
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def check_discussion_period(draft: Draft, *, opens_at: datetime.datetime | None = None) -> None:
+    """Refuse a discussion shorter than the minimum. ``opens_at``: when residents can start
+    commenting, if later than the announced start (a draft published late, or now)."""
+    days = min_discussion_days()
+    starts, ends = draft.discussion_starts_at, draft.discussion_ends_at
+    if not (starts and ends):
+        return
+    opens = max(starts, opens_at) if opens_at else starts
+    if ends - opens >= datetime.timedelta(days=days):
+        return
+    earliest = when(opens + datetime.timedelta(days=days))
+    if opens > starts:
+        message = ngettext(
+            "Published now, the draft would be open for comments for less than %(days)s "
+            "calendar day. Move the end of the discussion to %(earliest)s or later.",
+            "Published now, the draft would be open for comments for less than %(days)s "
+            "calendar days. Move the end of the discussion to %(earliest)s or later.",
+            days,
+        ) % {"days": days, "earliest": earliest}
+    else:
+        message = ngettext(
+            "The public discussion must last at least %(days)s calendar day: starting at "
+            "%(start)s, it may end no earlier than %(earliest)s.",
+            "The public discussion must last at least %(days)s calendar days: starting at "
+            "%(start)s, it may end no earlier than %(earliest)s.",
+            days,
+        ) % {"days": days, "start": when(starts), "earliest": earliest}
+    raise ValidationError({"discussion_ends_at": [ValidationError(message, code="too_short")]})
+
+
 @transaction.atomic
 def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
     draft = Draft(created_by=user, **data)
@@ -59,6 +104,7 @@ def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
     if not rules.has_perm("participation.change_draft", user, draft):
         raise PermissionDenied
     draft.full_clean()
+    check_discussion_period(draft)
     draft.save()
     _write_revision(draft, [(None, ky, ru) for ky, ru in clauses])
     return draft
@@ -68,10 +114,18 @@ def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
 def draft_update(*, user, draft: Draft, data: dict) -> Draft:
     if not rules.has_perm("participation.change_draft", user, draft):
         raise PermissionDenied
+    # The form may already have written the new values on this object: compare with the row.
+    before = Draft.objects.filter(pk=draft.pk).values(
+        "discussion_starts_at", "discussion_ends_at"
+    ).first() or {}
     for field, value in data.items():
         setattr(draft, field, value)
     draft.title = draft.title_ky or draft.title_ru
     draft.full_clean()
+    if any(getattr(draft, field) != value for field, value in before.items()):
+        # An open draft's period counts from its publication, not from an earlier start.
+        opens_at = draft.published_at if draft.status == Draft.Status.PUBLISHED else None
+        check_discussion_period(draft, opens_at=opens_at)
     draft.save()
     return draft
 
@@ -91,8 +145,10 @@ def draft_publish(*, user, draft: Draft) -> Draft:
         raise PermissionDenied
     if draft.status != Draft.Status.DRAFT:
         raise ValidationError(_("This draft has already been published."), code="state")
+    now = timezone.now()
+    check_discussion_period(draft, opens_at=now)
     draft.status = Draft.Status.PUBLISHED
-    draft.published_at = timezone.now()
+    draft.published_at = now
     draft.full_clean()
     draft.save(update_fields=["status", "published_at", "modified"])
     _notify("draft", draft)

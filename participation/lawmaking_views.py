@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from portal.predicates import is_site_admin
+from portal.predicates import is_staff_of
 from portal.views import section_landing
 
 from . import lawmaking_selectors as selectors
@@ -27,14 +29,76 @@ from .lawmaking_forms import ReviseForm
 from .models_lawmaking import Draft
 from .models_lawmaking import DraftClause
 from .models_lawmaking import DraftComment
+from .rules import is_blocked
 from .views import _deny
 
 
-def _require(request, perm: str, obj=None):
-    """rules.has_perm, not user.has_perm: a superuser must not skip the discussion period."""
-    if not rules.has_perm(perm, request.user, obj):
+def refusal(perm: str, user, obj=None) -> str:
+    """Why ``user`` may not do ``perm`` on ``obj``, in words the person can act on: a resident
+    refused on a closed draft is told that it closed and when, not that staff may act only
+    for their own municipality."""
+    draft = getattr(obj, "draft", obj)
+    if perm == "participation.comment_draft":
+        if user.is_authenticated and is_blocked(user):
+            return _("A moderator has stopped your account from taking part, so you cannot "
+                     "comment.")
+        if user.is_authenticated and not user.is_active:
+            return _("Your account is not active.")
+        phase = draft.phase
+        if phase == Draft.Phase.UNPUBLISHED:
+            return _("This draft has not been published for discussion yet.")
+        if phase == Draft.Phase.UPCOMING:
+            return _("Discussion of this draft has not opened yet — comments are accepted "
+                     "from %(start)s until %(end)s.") % {
+                "start": services.when(draft.discussion_starts_at),
+                "end": services.when(draft.discussion_ends_at)}
+        if phase == Draft.Phase.ADOPTED:
+            return _("Discussion of this draft closed on %(end)s and the act has been adopted "
+                     "— comments are no longer accepted.") % {
+                "end": services.when(draft.discussion_ends_at)}
+        if phase == Draft.Phase.WITHDRAWN:
+            return _("This draft has been withdrawn — comments are no longer accepted.")
+        return _("Discussion of this draft closed on %(end)s — comments are no longer "
+                 "accepted.") % {"end": services.when(draft.discussion_ends_at)}
+    if perm == "participation.add_draft":
+        return _("Only municipal staff and site administrators prepare draft acts.")
+    if perm == "participation.hide_draftcomment":
+        return _("Only moderators and this municipality's staff may hide comments.")
+    if not (is_site_admin(user) or is_staff_of(user, draft)):
+        if draft is not None and draft.is_national:
+            return _("National drafts are managed by site administrators only.")
+        return _("Only this municipality's staff and site administrators manage its drafts.")
+    if draft.status == Draft.Status.ADOPTED:
+        return _("This draft has been adopted: it can no longer be changed.")
+    if draft.status == Draft.Status.WITHDRAWN:
+        return _("This draft has been withdrawn: it can no longer be changed.")
+    if perm == "participation.decide_draftcomment":
+        return _("Proposals are answered after the discussion closes on %(end)s.") % {
+            "end": services.when(draft.discussion_ends_at)}
+    if perm == "participation.adopt_draft":
+        return _("The adopted text can be published after the discussion closes on "
+                 "%(end)s.") % {"end": services.when(draft.discussion_ends_at)}
+    return _("You do not have permission to do this.")
+
+
+def _refuse(request, reason: str, *, draft=None, text: str = "", status: int = 403):
+    return render(
+        request,
+        "participation/lawmaking/refused.html",
+        {"reason": reason, "draft": draft, "text": text},
+        status=status,
+    )
+
+
+def _require(request, perm: str, obj=None, *, text: str = ""):
+    """rules.has_perm, not user.has_perm: a superuser must not skip the discussion period.
+    Anonymous visitors go to the login page; anyone else is told why (403)."""
+    if rules.has_perm(perm, request.user, obj):
+        return None
+    if not request.user.is_authenticated:
         return _deny(request)
-    return None
+    draft = getattr(obj, "draft", obj)
+    return _refuse(request, refusal(perm, request.user, obj), draft=draft, text=text)
 
 
 def _visible_draft(request, pk: int) -> Draft:
@@ -110,6 +174,10 @@ def draft_detail(request, pk: int):
         text.comment_list = by_clause.get(text.clause_id, [])
     user = request.user
     can_comment = rules.has_perm("participation.comment_draft", user, draft)
+    # Anyone who cannot comment is told why, except a visitor who only has to sign in.
+    comment_refusal = None
+    if not can_comment and (user.is_authenticated or not draft.is_open):
+        comment_refusal = refusal("participation.comment_draft", user, draft)
     current_texts = texts if shown == current else selectors.revision_texts(current)
     return render(
         request,
@@ -123,6 +191,7 @@ def draft_detail(request, pk: int):
             "general_comments": by_clause.get(None, []),
             "comment_count": len(comments),
             "can_comment": can_comment,
+            "comment_refusal": comment_refusal,
             "can_change": rules.has_perm("participation.change_draft", user, draft),
             "can_decide": rules.has_perm(
                 "participation.decide_draftcomment", user, DraftComment(draft=draft)
@@ -169,9 +238,13 @@ def draft_edit(request, pk: int):
             for k, v in form.cleaned_data.items()
             if k in DraftForm.Meta.fields and k != "municipality"
         }
-        services.draft_update(user=request.user, draft=draft, data=data)
-        messages.success(request, _("The draft has been saved."))
-        return redirect(draft.get_absolute_url())
+        try:
+            services.draft_update(user=request.user, draft=draft, data=data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft has been saved."))
+            return redirect(draft.get_absolute_url())
     return render(
         request,
         "participation/lawmaking/draft_form.html",
@@ -227,7 +300,10 @@ def draft_publish(request, pk: int):
 @require_POST
 def comment_create(request, pk: int):
     draft = _visible_draft(request, pk)
-    if (response := _require(request, "participation.comment_draft", draft)) is not None:
+    response = _require(
+        request, "participation.comment_draft", draft, text=request.POST.get("text", "")
+    )
+    if response is not None:
         return response
     texts = selectors.revision_texts(services.current_revision(draft))
     form = DraftCommentForm(request.POST, texts=texts)

@@ -10,6 +10,8 @@ portal publishes the summary table and then the adopted text.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +19,49 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
 
-__all__ = ["ClauseText", "Draft", "DraftClause", "DraftComment", "DraftRevision"]
+__all__ = [
+    "ClauseText",
+    "Draft",
+    "DraftClause",
+    "DraftComment",
+    "DraftRevision",
+    "LawmakingSettings",
+]
+
+# The Law of the Kyrgyz Republic «О нормативных правовых актах Кыргызской Республики»
+# (No. 241 of 20 July 2009, article 22, public discussion of drafts): at least 30 calendar
+# days. See "Domain notes" in README.md. Site administrators may change it in the admin.
+DEFAULT_MIN_DISCUSSION_DAYS = 30
+
+
+class LawmakingSettings(models.Model):
+    """Site-wide settings of law-making: one row (pk 1), kept by site administrators."""
+
+    min_discussion_days = models.PositiveSmallIntegerField(
+        _("minimum public discussion period, calendar days"),
+        default=DEFAULT_MIN_DISCUSSION_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "The portal refuses to open a draft for a shorter discussion. The law on normative "
+            "legal acts of the Kyrgyz Republic sets 30 calendar days."
+        ),
+    )
+    modified = models.DateTimeField(_("modified"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("law-making settings")
+        verbose_name_plural = _("law-making settings")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row only
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "LawmakingSettings":
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Draft(TimeStampedModel):

@@ -767,32 +767,45 @@ def balance(request):
 _csv_safe = spreadsheet_safe  # staff-typed text must not start a spreadsheet formula
 
 
+BALANCE_CSV_HEADER = [
+    "scope", "dimension", "group", "participants", "share_participants_percent",
+    "share_population_percent", "expected_participants", "representation_ratio", "assessment",
+    "under_represented", "over_represented", "representativeness_score", "events",
+    "events_with_national_shares",
+]
+
+
 def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:
+    """Open data: one row per group (expected participants from each event's own
+    municipality's shares, see selectors), then villages, parameters and sources."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
-    writer.writerow([
-        "scope", "dimension", "group", "participants", "share_participants_percent",
-        "share_population_percent", "representation_ratio", "under_represented",
-        "representativeness_score",
-    ])
+    writer.writerow(BALANCE_CSV_HEADER)
+    blank = [""] * (len(BALANCE_CSV_HEADER) - 4)
+
+    def value(number) -> str:
+        return "" if number is None else str(number)
+
     for dimension in balance.dimensions:
         for row in dimension.rows:
             writer.writerow([
                 scope, dimension.dimension, row.group.key, row.count,
-                "" if row.share_percent is None else row.share_percent,
-                "" if row.population_percent is None else row.population_percent,
-                "" if row.ratio is None else row.ratio,
+                value(row.share_percent), value(row.population_percent),
+                value(row.expected_display), value(row.ratio), row.assessment,
                 "yes" if row.under_represented else "no",
-                "" if dimension.score is None else dimension.score,
+                "yes" if row.over_represented else "no",
+                value(dimension.score), dimension.events, dimension.national_events,
             ])
     for village in balance.villages:
         writer.writerow([
             scope, "village", _csv_safe(village["village"]), village["count"],
-            "" if village["percent"] is None else village["percent"], "", "", "", "",
+            value(village["percent"]), *blank[1:],
         ])
+    writer.writerow(["parameter", "", "min_expected_participants", value(balance.min_expected),
+                     *blank])
     for source in balance.sources:
-        writer.writerow(["source", "", source, "", "", "", "", "", ""])
+        writer.writerow(["source", "", _csv_safe(source), "", *blank])
     return response
 
 

@@ -274,3 +274,7 @@ LOGGING = {
 }
 
 PAGE_SIZE = 25
+
+# Balance of participation: a group is judged (under- or over-represented, counted in the
+# score) only when at least this many of its people were expected at the events shown.
+PARTICIPATION_BALANCE_MIN_EXPECTED = env.int("BALANCE_MIN_EXPECTED", default=5)

@@ -9,7 +9,8 @@ from tests.factories import MunicipalityFactory
 
 
 class DraftFactory(factory.django.DjangoModelFactory):
-    """A published draft, open for discussion, with three clauses in revision 1."""
+    """A published draft, open for discussion (35 days, above the legal minimum of 30), with
+    three clauses in revision 1."""
 
     class Meta:
         model = Draft
@@ -24,7 +25,7 @@ class DraftFactory(factory.django.DjangoModelFactory):
     explanatory_note_ru = "Пояснительная записка."
     discussion_starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     discussion_ends_at = factory.LazyAttribute(
-        lambda o: o.discussion_starts_at + datetime.timedelta(days=15)
+        lambda o: o.discussion_starts_at + datetime.timedelta(days=35)
     )
 
     @factory.post_generation

@@ -280,6 +280,7 @@ def test_summary_pdf_report_type(closed_draft):
 # --- creating, publishing ---------------------------------------------------------------------
 
 
+@freeze_time("2026-04-20 06:00")
 def test_staff_creates_and_publishes_a_draft(client, municipality, staff_of):
     staff = staff_of(municipality)
     client.force_login(staff)
@@ -291,7 +292,7 @@ def test_staff_creates_and_publishes_a_draft(client, municipality, staff_of):
             "title_ru": "Правила вывоза мусора",
             "explanatory_note_ky": "Себеби",
             "discussion_starts_at": "2026-05-01T09:00",
-            "discussion_ends_at": "2026-05-20T18:00",
+            "discussion_ends_at": "2026-06-05T18:00",
             "clauses_ky": "Биринчи.\n\nЭкинчи.",
             "clauses_ru": "Первый.\n\nВторой.",
         },
@@ -312,6 +313,7 @@ def test_staff_creates_and_publishes_a_draft(client, municipality, staff_of):
     [
         {"title_ky": "", "title_ru": ""},
         {"discussion_ends_at": "2026-04-01T09:00"},
+        {"discussion_ends_at": "2026-05-20T18:00"},  # 19 days: shorter than the minimum
         {"clauses_ky": "", "clauses_ru": ""},
         {"clauses_ru": "Только один."},
     ],
@@ -322,7 +324,7 @@ def test_bad_draft_input_rerenders_and_saves_nothing(client, municipality, staff
         "municipality": municipality.pk,
         "title_ky": "Долбоор",
         "discussion_starts_at": "2026-05-01T09:00",
-        "discussion_ends_at": "2026-05-20T18:00",
+        "discussion_ends_at": "2026-06-05T18:00",
         "clauses_ky": "Биринчи.\n\nЭкинчи.",
         **bad,
     }
@@ -341,7 +343,7 @@ def test_staff_cannot_create_for_another_municipality(client, municipality_facto
             "municipality": other.pk,
             "title_ky": "x",
             "discussion_starts_at": "2026-05-01T09:00",
-            "discussion_ends_at": "2026-05-20T18:00",
+            "discussion_ends_at": "2026-06-05T18:00",
             "clauses_ky": "a",
         },
     )
