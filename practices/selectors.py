@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal import formats
 
 from .models import Document
 from .models import FundingSource
@@ -382,7 +383,7 @@ def municipality_information_block(municipality) -> dict:
         else:
             url = reverse("information:document-detail", kwargs={"pk": row["pk"]})
             label = _("Document")
-        day = row["day"].strftime("%d.%m.%Y") if row["day"] else ""
+        day = formats.date_numeric(row["day"])
         items.append({"label": title, "url": url, "meta": f"{label} · {day}"})
     return {
         "title": _("News and documents"),
