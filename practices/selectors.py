@@ -379,7 +379,7 @@ def municipality_information_block(municipality) -> dict:
         title = row[_title_column(lang)] or row[other]
         if row["src"] == 1:
             url = reverse("information:news-detail", kwargs={"pk": row["pk"]})
-            label = _("News")
+            label = _("News item")
         else:
             url = reverse("information:document-detail", kwargs={"pk": row["pk"]})
             label = _("Document")

@@ -169,7 +169,7 @@ def test_file_sizes_are_bytes_not_bits(size, ky, ru):
 
 def test_djangos_own_filters_agree_with_our_catalogue_and_formats():
     """Django's `date`, `filesizeformat` and `localize` use our ky formats and catalogue."""
-    moment = datetime.datetime(2026, 12, 13, 14, 30)
+    moment = datetime.datetime(2026, 12, 13, 14, 30, tzinfo=BISHKEK)
     with translation.override("ky"):
         assert django_date(moment, "DATE_FORMAT") == "2026-жылдын 13-декабры"
         assert django_date(moment, "DATETIME_FORMAT") == "2026-жылдын 13-декабры саат 14:30"
