@@ -1,9 +1,9 @@
 """A crawl of the demo's Kyrgyz pages: no English sentence, no "(Русский)" beside a unit's name.
 
-The demo is seeded once for the module inside a transaction that is rolled back at the end, so
-the other tests of the worker still find an empty database. Links under /ky/ are followed
-breadth-first, a few pages per kind of page (every unit page looks alike), as an anonymous
-visitor and as a signed-in resident, print versions included.
+Links under /ky/ are followed breadth-first, a few pages per kind of page (every unit page
+looks alike), as an anonymous visitor and as a signed-in resident, print versions included.
+Unit names and their reference notes are the names
+helper's part of issue 13 (point 1): PENDING allows them until that branch is merged.
 """
 
 import html
@@ -17,13 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.test import override_settings
 from django.utils import translation
 
-# The module's fixture needs the test database set up (pytest-django sets it up for the
-# databases its collected tests ask for).
 pytestmark = pytest.mark.django_db
 
 PAGES_ANONYMOUS = 260
@@ -131,18 +128,23 @@ def crawl(client, starts: list[str], limit: int, unit_slugs: set[str]) -> dict[s
     return pages
 
 
-@pytest.fixture(scope="module")
-def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
-    """{"anonymous": {url: (html, texts)}, "signed_in": {…}, "unit_names", "unit_notes"}."""
+# Findings that belong to another developer's part of issue 13 and are allowed until their
+# branch is merged; the lead sets each to False after merging (the test then enforces it).
+PENDING = {
+    # point 1 (names helper): 453 units have no Kyrgyz name yet, shown as "… (Русский)"
+    "unit names": True,
+    # point 1 (names helper): the units' population source and reference notes are English
+    "unit reference notes": True,
+}
+
+
+def crawl_demo(tmp_path) -> dict:
+    """Seed the demo, crawl it, roll everything back: {"anonymous": {url: (html, texts)},
+    "signed_in": {…}, "unit_names": {…}, "unit_notes": {…}}."""
     from municipalities.models import Municipality
     from portal.models import User
 
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),  # rolled back: the worker's other tests find an empty database
-    ):
+    with override_settings(MEDIA_ROOT=str(tmp_path / "media")):  # the test's rollback undoes it
         with override_settings(DEBUG=True):  # seed_demo refuses to run without it
             call_command("seed_demo", stdout=None)
         units = list(
@@ -154,10 +156,7 @@ def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
         client = Client()
         anonymous = crawl(client, ["/ky/"], PAGES_ANONYMOUS, slugs)
         client.force_login(User.objects.get(email="citizen@demo.kg"))
-        signed_in = crawl(
-            client, ["/ky/profile/", "/ky/events/"], PAGES_SIGNED_IN, slugs
-        )
-        transaction.set_rollback(True)
+        signed_in = crawl(client, ["/ky/profile/", "/ky/events/"], PAGES_SIGNED_IN, slugs)
     translation.activate("ky")
     return {
         "anonymous": anonymous,
@@ -167,72 +166,68 @@ def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     }
 
 
-def _problems(demo_pages, pending: bool) -> list[str]:
-    """English sentences: pending=True those inside a unit's reference notes (names helper's
-    work, issue 13 point 1), pending=False every other one."""
-    notes = demo_pages["unit_notes"]
-    found = []
+def _pages(demo):
     for who in ("anonymous", "signed_in"):
-        for url, (_body, texts) in demo_pages[who].items():
-            for text in texts:
-                for sentence in english_sentences(text):
-                    in_note = any(sentence in note for note in notes)
-                    if in_note == pending:
-                        found.append(f"{url}: {sentence}")
-    return sorted(set(found))
+        yield from demo[who].items()
 
 
-def test_the_crawl_reaches_every_section_and_print_versions(demo_pages):
-    urls = set(demo_pages["anonymous"])
-    assert len(urls) >= 200
+def english_problems(demo) -> tuple[list[str], list[str]]:
+    """English sentences on the pages: (ours, those inside a unit's reference notes)."""
+    ours, notes = set(), set()
+    for url, (_body, texts) in _pages(demo):
+        for text in texts:
+            for sentence in english_sentences(text):
+                in_note = any(sentence in note for note in demo["unit_notes"])
+                (notes if in_note else ours).add(f"{url}: {sentence}")
+    return sorted(ours), sorted(notes)
+
+
+def fallback_problems(demo) -> tuple[list[str], list[str]]:
+    """Russian text marked "(Русский)" on Kyrgyz pages: (other content, unit names)."""
+    ours, names = set(), set()
+    for url, (body, _texts) in _pages(demo):
+        for text in FALLBACK.findall(body):
+            text = html.unescape(text)
+            (names if text in demo["unit_names"] else ours).add(f"{url}: {text}")
+    return sorted(ours), sorted(names)
+
+
+def test_the_demos_kyrgyz_pages_speak_kyrgyz(tmp_path):
+    """One test (the seed and the crawl are the cost), every finding listed at once."""
+    demo = crawl_demo(tmp_path)
+    urls = set(demo["anonymous"])
+    failures = []
+
+    # the crawl reaches every section, print versions and pages of a signed-in resident
+    if len(urls) < 200 or len(demo["signed_in"]) < 30:
+        failures.append(f"crawled only {len(urls)} + {len(demo['signed_in'])} pages")
     for prefix in ("/ky/municipalities/", "/ky/events/", "/ky/budgets/", "/ky/monitoring/",
                    "/ky/practices/", "/ky/information/", "/ky/law-making/"):
-        assert any(u.startswith(prefix) for u in urls), prefix
-    assert sum("print=1" in u for u in urls) >= 20
-    assert len(demo_pages["signed_in"]) >= 30
+        if not any(u.startswith(prefix) for u in urls):
+            failures.append(f"no page under {prefix}")
+    if sum("print=1" in u for u in urls) < 20:
+        failures.append("too few print versions")
 
+    english, in_notes = english_problems(demo)
+    other_fallbacks, unit_fallbacks = fallback_problems(demo)
+    failures += [f"English: {p}" for p in english]
+    failures += [f"(Русский): {p}" for p in other_fallbacks]
+    if not PENDING["unit reference notes"]:
+        failures += [f"English in a unit's notes: {p}" for p in in_notes]
+    if not PENDING["unit names"]:
+        failures += [f"(Русский) beside a unit's name: {p}" for p in unit_fallbacks]
 
-def test_no_english_sentence_on_kyrgyz_pages(demo_pages):
-    problems = _problems(demo_pages, pending=False)
-    assert not problems, "\n".join(problems[:40])
+    # the flag link under a comment is a complaint ("Даттануу"), not a report ("Отчет")
+    flag_pages = [body for url, (body, _t) in demo["signed_in"].items()
+                  if url.startswith("/ky/events/") and "/flag/" in body]
+    if not flag_pages:
+        failures.append("a signed-in resident sees no flag link under others' comments")
+    for body in flag_pages:
+        if not re.search(r'/flag/">Даттануу</a>', body) or ">Отчет<" in body:
+            failures.append("the flag link does not say Даттануу")
+            break
 
-
-def test_no_russian_fallback_on_kyrgyz_pages_except_unit_names(demo_pages):
-    """Content shown in Russian on a Kyrgyz page ("(Русский)"): every text but unit names."""
-    names = demo_pages["unit_names"]
-    found = []
-    for who in ("anonymous", "signed_in"):
-        for url, (body, _texts) in demo_pages[who].items():
-            for text in FALLBACK.findall(body):
-                if html.unescape(text) not in names:
-                    found.append(f"{url}: {html.unescape(text)}")
-    assert not found, "\n".join(sorted(set(found))[:40])
-
-
-@pytest.mark.xfail(strict=False, reason="pending: Kyrgyz unit names (issue 13 point 1, names)")
-def test_no_russian_fallback_beside_a_unit_name(demo_pages):
-    found = sorted({
-        f"{url}: {html.unescape(text)}"
-        for who in ("anonymous", "signed_in")
-        for url, (body, _texts) in demo_pages[who].items()
-        for text in FALLBACK.findall(body)
-    })
-    assert not found, f"{len(found)} found, e.g.\n" + "\n".join(found[:20])
-
-
-@pytest.mark.xfail(strict=False, reason="pending: unit source notes in ky/ru (issue 13 point 1)")
-def test_no_english_in_unit_reference_notes(demo_pages):
-    problems = _problems(demo_pages, pending=True)
-    assert not problems, "\n".join(problems[:40])
-
-
-def test_flag_link_under_a_comment_says_complaint_not_report(demo_pages):
-    pages = [body for url, (body, _texts) in demo_pages["signed_in"].items()
-             if url.startswith("/ky/events/") and "/flag/" in body]
-    assert pages, "a signed-in resident sees the flag link under others' comments"
-    for body in pages:
-        assert re.search(r'/flag/">Даттануу</a>', body)
-        assert ">Отчет<" not in body
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:60])
 
 
 @pytest.mark.parametrize(("text", "found"), [
