@@ -55,7 +55,7 @@ RUSSIAN_IN_KYRGYZ = {
     r"\bпостановлени": "токтом",
     r"\bсход\b": "жыйын",
     r"\bслушани": "угуу",
-    r"\bдата\b": "күнү",
+    r"\bдата": "күнү",
     r"\bФИО\b": "аты-жөнү",
     r"\bили\b": "же",
     r"\bирид": "ирилештирүү (consolidation)",
@@ -113,3 +113,15 @@ def test_demo_merger_note_says_consolidation():
 
     assert MERGER["note_ky"].startswith("Айыл аймактарды ирилештирүү")
     assert "дата" not in MERGER["note_ky"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/ky/accounts/login/", "/ky/accounts/signup/",
+                                  "/ky/accounts/password/reset/"])
+def test_sign_in_pages_say_syrsoz_and_elektronduk_pochta(client, path):
+    """allauth's Kyrgyz says "купуя"/"эмейл", Django's "экат": portal/accounts_words.py."""
+    html = client.get(path).content.decode().lower()
+    assert "сырсөз" in html
+    assert "электрондук почта" in html
+    for wrong in ("купуя", "эмейл", "экат", "дурус"):
+        assert wrong not in html, wrong
