@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import formats
 from portal.i18n import translated
 
 from .models import Action
@@ -457,8 +458,8 @@ def municipality_profile_block(municipality) -> dict:
         {
             "label": translated(cycle, "title").text,
             "url": cycle.get_absolute_url(),
-            "meta": f"{cycle.period_start:%d.%m.%Y}–{cycle.period_end:%d.%m.%Y} · "
-            f"{cycle.get_status_display()}",
+            "meta": f"{formats.date_numeric(cycle.period_start)}–"
+            f"{formats.date_numeric(cycle.period_end)} · {cycle.get_status_display()}",
         }
         for cycle in cycles
     ]

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image
+
+from portal.formats import filesize
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # signature -> (content type, extension, kind)
@@ -43,7 +44,7 @@ def checked_upload(upload) -> CheckedUpload:
     if size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(MAX_UPLOAD_BYTES)}
+            % {"size": filesize(size), "limit": filesize(MAX_UPLOAD_BYTES)}
         )
     upload.seek(0)
     head = upload.read(16)

@@ -170,10 +170,12 @@ MERGER = {
     "name_ky": "Сүймөнкул Чокморов айыл аймагы",
     "name_ru": "Айылный аймак имени Суймонкула Чокморова",
     "date": datetime.date(2024, 2, 20),
-    "note_ky": "Айыл аймактарды ириденүү; дата — БШК билдирүүсүнүн күнү (shailoo.gov.kg, "
-    "20.02.2024), мыйзамдык күчүнө кирген күнү текшерилген эмес",
-    "note_ru": "Укрупнение айылных аймаков; дата — день сообщения ЦИК (shailoo.gov.kg, "
-    "20.02.2024), дата вступления в силу не проверена",
+    "note_ky": "Айыл аймактарды ирилештирүү. Күнү Борбордук шайлоо комиссиясынын "
+    "билдирүүсү боюнча берилди (shailoo.gov.kg, 20.02.2024); мыйзамдын күчүнө кирген күнү "
+    "такталууда.",
+    "note_ru": "Укрупнение айылных аймаков. Дата указана по сообщению Центральной "
+    "избирательной комиссии (shailoo.gov.kg, 20.02.2024); дата вступления закона в силу "
+    "уточняется.",
 }
 
 
@@ -242,7 +244,11 @@ def _body(unit: Municipality, kind: str, spec: dict) -> Body:
 
 
 def _merger(stdout) -> None:
-    if Municipality.objects.filter(slug=MERGER["slug"]).exists():
+    existing = Municipality.objects.filter(slug=MERGER["slug"]).first()
+    if existing is not None:  # a demo seeded before keeps the note's current wording
+        Succession.objects.filter(successor=existing).update(
+            note_ky=MERGER["note_ky"], note_ru=MERGER["note_ru"]
+        )
         return
     predecessors = list(Municipality.objects.filter(slug__in=MERGER["predecessors"]))
     if len(predecessors) != len(MERGER["predecessors"]):

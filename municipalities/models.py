@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy as pgettext
 
 from portal.i18n import unit_name
 from portal.models import TimeStampedModel
@@ -498,8 +499,8 @@ class ChangeRecord(models.Model):
     @property
     def action_label(self) -> str:
         labels = {
-            "created": _("created"),
-            "updated": _("changed"),
+            "created": pgettext("history action", "created"),
+            "updated": pgettext("history action", "changed"),
             "deleted": _("deleted"),
             "superseded": _("superseded by a reform"),
             "renamed": _("renamed"),

@@ -235,9 +235,10 @@ def seed(*, stdout) -> None:
                 first = first or comment
             flagged = Comment.objects.filter(event=event, author__email="resident5@demo.kg").first()
             if flagged and "resident2@demo.kg" in by_email:
-                CommentFlag.objects.get_or_create(
+                # A flag a moderator will dismiss: asking for the hearing in Uzbek is on topic.
+                CommentFlag.objects.update_or_create(
                     comment=flagged, user=by_email["resident2@demo.kg"],
-                    defaults={"reason": "Тема угуунун тилинде эмес / не по теме"},
+                    defaults={"reason": "Бул комментарийдин бюджеттин долбооруна тиешеси жок."},
                 )
             if first and "citizen@demo.kg" in by_email:
                 Comment.objects.get_or_create(
@@ -266,17 +267,20 @@ def seed(*, stdout) -> None:
     # Karakol's own population structure (its ethnic mix differs from the national one).
     karakol = units.get("karakol")
     if karakol is not None:
-        source = (
-            "Demo figures for illustration; replace with the Issyk-Kul statistics department's "
-            "data for Karakol (2022 census)"
-        )
+        source = {
+            "source_ky": "Демо сандар, мисал үчүн гана: аларды Ысык-Көл облустук статистика "
+            "башкармалыгынын Каракол шаары боюнча маалыматы менен алмаштыруу керек (2022-жылкы "
+            "калкты каттоо)",
+            "source_ru": "Демонстрационные цифры, только для примера: их нужно заменить данными "
+            "Иссык-Кульского областного управления статистики по Караколу (перепись 2022 года)",
+        }
         for key, percent in {"kyrgyz": "66.0", "russian": "20.0", "dungan": "5.0",
                              "uyghur": "3.0", "uzbek": "1.0", "tajik": "0.2",
                              "other": "4.8"}.items():
             if key in groups:
                 ReferenceShare.objects.update_or_create(
                     municipality=karakol, group=groups[key],
-                    defaults={"percent": Decimal(percent), "source": source},
+                    defaults={"percent": Decimal(percent), **source},
                 )
     for slug, (shares, own_source) in OWN_SHARES.items():
         if slug not in units:

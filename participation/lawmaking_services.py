@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal import formats
 
 from .models_lawmaking import ClauseText
 from .models_lawmaking import Draft
@@ -63,8 +64,9 @@ def min_discussion_days() -> int:
 
 
 def when(value: datetime.datetime) -> str:
-    """A moment as the pages show it (Django's DATETIME_FORMAT in the local time zone)."""
-    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    """A moment as running text shows it ("2026-жылдын 13-декабры саат 14:30"); the messages
+    that use it put it after a colon in Kyrgyz, so no case ending is needed."""
+    return formats.datetime_text(value)
 
 
 def check_discussion_period(draft: Draft, *, opens_at: datetime.datetime | None = None) -> None:

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal import formats
 from portal.i18n import translated
 
 from .models import Alternative
@@ -625,7 +626,7 @@ def municipality_profile_block(municipality: Municipality) -> dict:
             "label": str(translated(event, "title")),
             "url": event.get_absolute_url(),
             "meta": f"{event.get_kind_display()} · "
-            f"{timezone.localtime(event.starts_at):%d.%m.%Y %H:%M}"
+            f"{formats.datetime_numeric(event.starts_at)}"
             + (f" · {event.get_status_display()}" if event.status == Event.Status.CANCELLED
                else ""),
         }

@@ -5,6 +5,7 @@ from .models import Alternative
 from .models import BalanceGroup
 from .models import Event
 from .models import EventDocument
+from .models import ReferenceShare
 
 
 @register(Event)
@@ -52,3 +53,10 @@ class ClauseTextTranslationOptions(TranslationOptions):
 @register(DraftComment)
 class DraftCommentTranslationOptions(TranslationOptions):
     fields = ("decision_reason",)
+
+
+@register(ReferenceShare)
+class ReferenceShareTranslationOptions(TranslationOptions):
+    """The source of a population share is shown to citizens in both languages."""
+
+    fields = ("source",)

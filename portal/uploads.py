@@ -9,10 +9,11 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+
+from portal.formats import filesize
 
 MB = 1024 * 1024
 PHOTO_MAX_SIZE = 5 * MB
@@ -112,7 +113,7 @@ def _limit_message(size: int, limit: int) -> ValidationError:
     return ValidationError(
         _("The file is too large (%(size)s). The limit is %(limit)s."),
         code="too_large",
-        params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+        params={"size": filesize(size), "limit": filesize(limit)},
     )
 
 

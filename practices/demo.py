@@ -298,7 +298,8 @@ def _practice(data: dict, *, unit, editor, original=None, status=Status.PUBLISHE
         services.attachment_add(
             practice=practice,
             upload=ContentFile(
-                pdf_bytes("Demo practice summary", ("Demo file made by the portal.",)),
+                # Helvetica in a hand-made PDF has no Cyrillic: no words, only a neutral mark.
+                pdf_bytes("DEMO"),
                 name="summary.pdf",
             ),
             actor=editor,
@@ -517,9 +518,8 @@ def seed(*, stdout) -> None:
                 document=document,
                 upload=ContentFile(
                     pdf_bytes(
-                        f"No. {data['number']} of {data['adopted_on']:%d.%m.%Y}",
-                        ("Demo placeholder made by the portal.",
-                         "Read the official text in the legal databases."),
+                        f"No. {data['number']}, {data['adopted_on']:%d.%m.%Y}",
+                        ("DEMO", "cbd.minjust.gov.kg"),
                     ),
                     name=f"document-{data['number'].replace('/', '-')}.pdf",
                 ),
@@ -535,7 +535,7 @@ def seed(*, stdout) -> None:
         if not document.file:
             services.document_attach_file(
                 document=document,
-                upload=ContentFile(pdf_bytes("Demo: participatory budget procedure"),
+                upload=ContentFile(pdf_bytes("No. 12/3, 25.08.2023", ("DEMO",)),
                                    name="procedure.pdf"),
             )
         document.doc_type = Document.Type.LOCAL_ACT

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import formats
+
 from .models_questions import Question
 
 PROFILE_BLOCK_SIZE = 5
@@ -87,7 +89,7 @@ def municipality_questions_block(municipality) -> dict:
         elif q.is_overdue:
             meta = _("overdue")
         else:
-            meta = _("answer due by %(date)s") % {"date": q.deadline.strftime("%d.%m.%Y")}
+            meta = _("answer due by %(date)s") % {"date": formats.date_until(q.deadline)}
         items.append({"label": q.title, "url": q.get_absolute_url(), "meta": meta})
     title = _("Citizens' questions")
     if total:

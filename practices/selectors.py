@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal import formats
 
 from .models import Document
 from .models import FundingSource
@@ -378,11 +379,11 @@ def municipality_information_block(municipality) -> dict:
         title = row[_title_column(lang)] or row[other]
         if row["src"] == 1:
             url = reverse("information:news-detail", kwargs={"pk": row["pk"]})
-            label = _("News")
+            label = _("News item")
         else:
             url = reverse("information:document-detail", kwargs={"pk": row["pk"]})
             label = _("Document")
-        day = row["day"].strftime("%d.%m.%Y") if row["day"] else ""
+        day = formats.date_numeric(row["day"])
         items.append({"label": title, "url": url, "meta": f"{label} · {day}"})
     return {
         "title": _("News and documents"),

@@ -1,11 +1,11 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from monitoring.rules import can as monitoring_can
+from portal.formats import number as number_format
 
 register = template.Library()
 

@@ -3,7 +3,6 @@ from django.utils.html import linebreaks
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
-from participation.defaults import source_for_citizens
 from portal.i18n import translated
 
 register = template.Library()
@@ -21,12 +20,6 @@ def comment_text(text: str) -> str:
 def trtext(obj, field: str) -> str:
     """A translated field as plain text (e-mails, feeds), borrowing the other language."""
     return translated(obj, field).text
-
-
-@register.filter
-def source_note(source: str) -> str:
-    """A population share's source for citizens (see participation.defaults)."""
-    return source_for_citizens(source)
 
 
 @register.filter

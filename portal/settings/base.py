@@ -192,6 +192,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ky"
 LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own ky/ru date and number formats (portal/formats/<lang>/formats.py): Django's Kyrgyz
+# ones capitalise months in the nominative and use a decimal point.
+FORMAT_MODULE_PATH = ["portal.formats"]
 LANGUAGE_COOKIE_NAME = "lang"
 USE_I18N = True
 TIME_ZONE = "Asia/Bishkek"

@@ -1,11 +1,10 @@
-from decimal import Decimal
-
 import rules
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal import formats
 from portal.i18n import language_name
 from portal.i18n import translated
 from practices.sanitize import sanitize_html
@@ -31,15 +30,10 @@ def tr_rich(obj, field: str):
 
 @register.filter
 def som(value) -> str:
-    """An amount in som with thin-space thousands: 1 250 000 or 1 250 000,50."""
+    """An amount in som: 1 250 000 or 1 250 000,50 (portal.formats)."""
     if value is None or value == "":
         return ""
-    amount = Decimal(value)
-    if amount == amount.to_integral_value():
-        text = f"{amount:,.0f}"
-    else:
-        text = f"{amount:,.2f}".replace(".", "#")
-    return text.replace(",", "\u00a0").replace("#", ",")
+    return formats.money(value, None).removesuffix("\u00a0сом")
 
 
 @register.filter
@@ -47,10 +41,7 @@ def number(value) -> str:
     """A measured value without trailing zeros: 12, 12,5."""
     if value is None or value == "":
         return ""
-    amount = Decimal(value).normalize()
-    if amount == amount.to_integral_value():
-        amount = amount.quantize(Decimal(1))
-    return som(amount)
+    return formats.number(value)
 
 
 @register.filter

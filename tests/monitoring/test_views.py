@@ -306,7 +306,7 @@ def test_too_large_upload_is_refused(client, world, act):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_file_error"' in html
-    assert "5,0" in html or "5.0" in html  # the limit is named
+    assert "5\xa0МБ" in html  # the limit is named, in bytes (portal.formats.filesize)
     assert not Evidence.objects.exists()
 
 
