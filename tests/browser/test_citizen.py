@@ -7,13 +7,12 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from django.utils import translation
-from django.utils.formats import date_format
 
 from participation.models import Attendance
 from participation.models import Choice
 from participation.models import Comment
+from portal import formats
 from portal.models import User
 from practices.models import Question
 from tests.browser.conftest import BROWSER
@@ -114,5 +113,5 @@ def test_register_confirm_login_comment_choose_attend(page, live_server, lang):
     assert question.title == subject
     assert subject in page.locator("main h1").inner_text()
     with translation.override(lang):  # "answer due by <date>", the date as the page writes it
-        due = date_format(timezone.localtime(question.deadline), "DATE_FORMAT")
+        due = formats.date_until(question.deadline)
     assert due in page.locator("main").inner_text()
