@@ -53,3 +53,19 @@ def staff_of(user_factory, staff_membership_factory):
         return user
 
     return make
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Rows that migrations load (the default balance groups and national shares) are there.
+
+    A transactional test (live server, real workers) empties every table when it ends; with
+    --reuse-db the next run would start without them and fail for no fault of the code.
+    """
+    from participation.defaults import load_defaults
+    from participation.models import BalanceGroup
+    from participation.models import ReferenceShare
+
+    with django_db_blocker.unblock():
+        if not BalanceGroup.objects.exists():
+            load_defaults(BalanceGroup, ReferenceShare)
