@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy as pgettext
 
+from portal.folding import fold
 from portal.i18n import unit_name
 from portal.models import TimeStampedModel
 
@@ -209,8 +210,8 @@ class StaffMembership(TimeStampedModel):
 
 
 def fold_for_search(text: str) -> str:
-    """Case-fold the same way on PostgreSQL and SQLite: Python does it, not the database."""
-    return " ".join(text.casefold().replace("ё", "е").split())
+    """Folded the same way on PostgreSQL and SQLite (Python does it): "кочкор" finds Кочкор."""
+    return " ".join(fold(text).split())
 
 
 def require_one_language(obj, field: str) -> None:

@@ -166,6 +166,23 @@ class SearchEntry(models.Model):
         return f"{self.kind} #{self.object_id}"
 
 
+class SearchWord(models.Model):
+    """A folded word that occurs in the search index: what a misspelt query word is matched to.
+
+    Kept as words are indexed and pruned by a full ``search_reindex`` (portal/search.py).
+    """
+
+    word = models.CharField(_("word"), max_length=40, primary_key=True)
+    length = models.PositiveSmallIntegerField(_("length"), db_index=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class Subscription(models.Model):
     """A person follows a municipality or a whole section, by e-mail (see portal/following.py)."""
 

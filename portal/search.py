@@ -2,9 +2,11 @@
 
 Each app registers what it makes searchable in <app>/search.py (autodiscovered). Saving or
 deleting a registered object updates its ``SearchEntry``; ``manage.py search_reindex``
-rebuilds everything. On PostgreSQL the search is full-text (a 'simple' dictionary for Kyrgyz,
-'russian' for Russian) plus trigram similarity for typos, ranked, with highlighted matches.
-On the SQLite demo it falls back to casefolded substring matching of every word.
+rebuilds everything. Index and query are folded alike (portal.folding: ө→о, ү→у, ң→н, ё→е),
+and a query word of five letters or more that no entry contains is read as the indexed words
+one or two slips away (``SearchWord``, the lexicon). On PostgreSQL the search is full-text (a
+'simple' dictionary for Kyrgyz, 'russian' for Russian), ranked; on the SQLite demo every word
+(or one of its forgiven spellings) must occur in the folded text, title matches first.
 """
 
 import datetime
@@ -25,12 +27,13 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 from django.utils.safestring import mark_safe
 
+from . import folding
+
 LANGUAGES = ("ky", "ru")
 TEXT_CONFIG = {"ky": "simple", "ru": "russian"}
 MAX_QUERY_LENGTH = 200
 MAX_TEXT = 20_000
 RANK_WINDOW = 2_000
-_MARK_START, _MARK_END = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -63,7 +66,7 @@ def register(searchable: Searchable) -> Searchable:
 
 
 def fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(folding.fold(text).split())
 
 
 def clean_query(raw: str | None) -> str:
@@ -108,8 +111,20 @@ def index_object(obj) -> None:
     searchable = _BY_MODEL.get(type(obj))
     if searchable is None:
         return
+    values = _entry_values(searchable, obj)
     SearchEntry.objects.update_or_create(
-        kind=searchable.kind, object_id=obj.pk, defaults=_entry_values(searchable, obj)
+        kind=searchable.kind, object_id=obj.pk, defaults=values
+    )
+    _add_words(folding.words(values["folded"]))
+
+
+def _add_words(found) -> None:
+    from portal.models import SearchWord
+
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w, length=len(w)) for w in set(found)],
+        batch_size=1_000,
+        ignore_conflicts=True,
     )
 
 
@@ -149,6 +164,7 @@ def reindex(
 
     dropped = _drop_gin_indexes() if drop_indexes else []
     written: dict[str, int] = {}
+    lexicon: set[str] = set()
     try:
         for kind, searchable in REGISTRY.items():
             if kinds and kind not in kinds:
@@ -167,11 +183,14 @@ def reindex(
             ids = list(queryset.order_by("pk").values_list("pk", flat=True))
             for offset in range(0, len(ids), batch):
                 objs = queryset.filter(pk__in=ids[offset : offset + batch])
+                rows = [
+                    SearchEntry(kind=kind, object_id=obj.pk, **_entry_values(searchable, obj))
+                    for obj in objs
+                ]
+                for row in rows:
+                    lexicon.update(folding.words(row.folded))
                 SearchEntry.objects.bulk_create(
-                    [
-                        SearchEntry(kind=kind, object_id=obj.pk, **_entry_values(searchable, obj))
-                        for obj in objs
-                    ],
+                    rows,
                     batch_size=500,
                     update_conflicts=True,
                     unique_fields=["kind", "object_id"],
@@ -180,9 +199,25 @@ def reindex(
             written[kind] = len(ids)
             if log:
                 log(f"  search: {kind} {len(ids)} in {time.monotonic() - started:.1f}s")
+        _refresh_lexicon(lexicon, complete=not kinds)
+        if log:
+            log(f"  search: {len(lexicon)} words in the lexicon")
     finally:
         _create_indexes(dropped, log)
     return written
+
+
+def _refresh_lexicon(found: set[str], *, complete: bool) -> None:
+    """Add the words found; a rebuild of every kind also forgets words no entry has any more."""
+    from portal.models import SearchWord
+
+    if complete:
+        known = set(SearchWord.objects.values_list("word", flat=True).iterator())
+        gone = list(known - found)
+        for offset in range(0, len(gone), 5_000):
+            SearchWord.objects.filter(word__in=gone[offset : offset + 5_000]).delete()
+        found = found - known
+    _add_words(found)
 
 
 def _drop_gin_indexes() -> list[str]:
@@ -223,6 +258,78 @@ def _create_indexes(definitions: list[str], log: Callable[[str], None] | None) -
 
 # --- querying --------------------------------------------------------------------------------
 
+MAX_WORDS = 10
+MAX_SPELLINGS = 6  # forgiven spellings tried for one word
+KNN_CANDIDATES = 60  # lexicon words nearest by trigrams, checked for slips (PostgreSQL)
+
+
+@dataclass
+class Query:
+    """What was typed, read as folded words, each with the spellings it stands for."""
+
+    typed: str
+    terms: list[list[str]]  # per word: the word itself, then forgiven spellings, nearest first
+
+    @property
+    def forgiven(self) -> bool:
+        return any(len(spellings) > 1 for spellings in self.terms)
+
+    @property
+    def also(self) -> list[str]:
+        """The forgiven spellings that were searched too, to say so on the page."""
+        return [spelling for spellings in self.terms for spelling in spellings[1:]]
+
+    @property
+    def meant(self) -> str:
+        """The folded words as most likely meant: a forgiven spelling where the word is unknown."""
+        return " ".join(spellings[1] if len(spellings) > 1 else spellings[0]
+                        for spellings in self.terms)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def interpret(typed: str) -> Query:
+    """The query's words, and for an unknown word of five letters or more the ones meant.
+
+    One query for the words the index knows, and one per unknown word on PostgreSQL (the
+    lexicon's trigram index finds its nearest words); SQLite compares with the lexicon's words
+    of about the same length, which is quick at the demo's size.
+    """
+    from portal.models import SearchWord
+
+    typed_words = list(dict.fromkeys(folding.words(typed)))[:MAX_WORDS]
+    if not typed_words:
+        return Query(typed, [])
+    unknown = [w for w in typed_words if len(w) >= folding.FORGIVING_FROM]
+    if unknown:
+        known = set(SearchWord.objects.filter(word__in=unknown).values_list("word", flat=True))
+        unknown = [w for w in unknown if w not in known]
+    terms = []
+    for word in typed_words:
+        spellings = [word]
+        if word in unknown:
+            spellings += folding.closest(word, _lexicon_near(word))[:MAX_SPELLINGS]
+        terms.append(spellings)
+    return Query(typed, terms)
+
+
+def _lexicon_near(word: str) -> list[str]:
+    from portal.models import SearchWord
+
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramDistance
+
+        return list(
+            SearchWord.objects.annotate(distance=TrigramDistance("word", word))
+            .order_by("distance")
+            .values_list("word", flat=True)[:KNN_CANDIDATES]
+        )
+    near = SearchWord.objects.filter(
+        length__gte=len(word) - folding.MAX_SLIPS, length__lte=len(word) + folding.MAX_SLIPS
+    )
+    return list(near.values_list("word", flat=True).iterator())
+
 
 @dataclass
 class Hit:
@@ -235,10 +342,12 @@ class Hit:
     date: datetime.date | None
 
 
-def search(query: str, *, kinds: list[str] | None = None, municipality=None):
+def search(query: "str | Query", *, kinds: list[str] | None = None, municipality=None):
     """Public entries matching the query, best first, as a queryset of SearchEntry."""
     from portal.models import SearchEntry
 
+    if not isinstance(query, Query):
+        query = interpret(query)
     entries = SearchEntry.objects.filter(is_public=True).select_related(
         "municipality", "municipality__parent"
     )
@@ -246,20 +355,32 @@ def search(query: str, *, kinds: list[str] | None = None, municipality=None):
         entries = entries.filter(kind__in=kinds)
     if municipality is not None:
         entries = entries.filter(municipality=municipality)
+    if not query:
+        return entries.none()
     if connection.vendor == "postgresql":
         return _search_postgres(entries, query)
     return _search_fallback(entries, query)
 
 
-def _search_postgres(entries, query: str):
+def _tsquery(query: Query) -> str:
+    """Every word (one of its spellings) must occur; the words are letters and digits only."""
+    return " & ".join(
+        "(" + " | ".join(f"'{spelling}'" for spelling in spellings) + ")"
+        for spellings in query.terms
+    )
+
+
+def _search_postgres(entries, query: Query):
     """Full text first; trigram similarity on titles only when full text finds nothing.
 
     The OR of both would scan every entry for similarity; common words already match many
-    entries, and a typo usually matches none, which is when similarity is worth its cost.
-    Ranking costs a read of both vectors per match, so a common word's matches are ranked
-    among the newest ``RANK_WINDOW`` of them (undated entries, the municipalities, always
-    among them): beyond that, nobody reads on, and the search view shows at most 1,000.
+    entries, and a typo the lexicon cannot place matches none, which is when similarity is
+    worth trying. Ranking costs a read of both vectors per match, so a common word's
+    matches are ranked among the newest ``RANK_WINDOW`` of them (undated entries, the
+    municipalities, always among them): beyond that, nobody reads on, and the search view
+    shows at most 1,000.
     """
+    from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchQuery
     from django.contrib.postgres.search import SearchRank
     from django.contrib.postgres.search import TrigramWordSimilarity
@@ -269,8 +390,9 @@ def _search_postgres(entries, query: str):
 
     lang = (translation.get_language() or "ky")[:2]
     other = "ru" if lang == "ky" else "ky"
-    here = SearchQuery(query, config=TEXT_CONFIG[lang], search_type="websearch")
-    there = SearchQuery(query, config=TEXT_CONFIG[other], search_type="websearch")
+    raw = _tsquery(query)
+    here = SearchQuery(raw, config=TEXT_CONFIG[lang], search_type="raw")
+    there = SearchQuery(raw, config=TEXT_CONFIG[other], search_type="raw")
     full_text = entries.filter(Q(**{f"vector_{lang}": here}) | Q(**{f"vector_{other}": there}))
     if full_text.exists():
         newest = full_text.order_by(F("date").desc(nulls_first=True), "-pk").values("pk")
@@ -283,67 +405,93 @@ def _search_postgres(entries, query: str):
             )
             .order_by("-score", "-date", "pk")
         )
+    typed = fold(query.typed)
     return (
-        entries.annotate(similarity=TrigramWordSimilarity(Value(fold(query)), "title_folded"))
-        .filter(similarity__gte=0.45)
+        # the operator (word similarity of at least pg_trgm's 0.6) lets the trigram index
+        # choose the titles; measuring similarity over every title took seconds
+        entries.filter(TrigramWordSimilar(F("title_folded"), Value(typed)))
+        .annotate(similarity=TrigramWordSimilarity(Value(typed), "title_folded"))
         .order_by("-similarity", "-date", "pk")
     )
 
 
-def headlines(entries: list, query: str) -> dict[int, str]:
-    """Highlighted excerpts for the entries of one page only (one query on PostgreSQL)."""
-    if connection.vendor != "postgresql" or not entries:
-        return {}
-    from django.contrib.postgres.search import SearchHeadline
-    from django.contrib.postgres.search import SearchQuery
+def _search_fallback(entries, query: Query):
+    """SQLite: each word, or one of its spellings, occurs in the folded text; titles first."""
+    from django.db.models import Case
+    from django.db.models import IntegerField
+    from django.db.models import Q
+    from django.db.models import Value
+    from django.db.models import When
 
+    in_title = []
+    for spellings in query.terms:
+        anywhere, titled = Q(), Q()
+        for spelling in spellings:
+            anywhere |= Q(folded__contains=spelling)
+            titled |= Q(title_folded__contains=spelling)
+        entries = entries.filter(anywhere)
+        in_title.append(Case(When(titled, then=Value(1)), default=Value(0)))
+    score = sum(in_title[1:], in_title[0])
+    return entries.annotate(
+        score=models.ExpressionWrapper(score, output_field=IntegerField())
+    ).order_by("-score", "-date", "pk")
+
+
+def units_meant(query: Query, limit: int = 3) -> list[Hit]:
+    """Units whose name is what the query spells once folded or forgiven, but not as typed.
+
+    "Did you mean Түп району?" for "туп" or "Тупку": the link goes to the unit's page.
+    """
     from portal.models import SearchEntry
 
-    lang = (translation.get_language() or "ky")[:2]
-    here = SearchQuery(query, config=TEXT_CONFIG[lang], search_type="websearch")
-    rows = SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).annotate(
-        headline=SearchHeadline(
-            f"text_{lang}",
-            here,
-            config=TEXT_CONFIG[lang],
-            start_sel=_MARK_START,
-            stop_sel=_MARK_END,
-            max_words=35,
-            min_words=15,
-            max_fragments=2,
-        )
+    if not query:
+        return []
+    typed = " ".join(query.typed.lower().split())
+    candidates = SearchEntry.objects.filter(
+        kind="municipality", is_public=True, title_folded__contains=query.meant
+    ).order_by("title_folded", "pk")[: limit * 4]
+    return [
+        to_hit(entry, query)
+        for entry in candidates
+        if typed not in " ".join((entry.title_ky + " " + entry.title_ru).lower().split())
+    ][:limit]
+
+
+def _marks(text: str, query: Query) -> list[tuple[int, int]]:
+    """Where the query's words start in the text, to the end of each word (folded alike)."""
+    stems = {
+        spelling[: max(4, len(spelling) - 2)] if len(spelling) > 5 else spelling
+        for spellings in query.terms
+        for spelling in spellings
+    }
+    if not stems:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+        + r")\w*"
     )
-    return dict(rows.values_list("pk", "headline"))
+    return [m.span() for m in pattern.finditer(folding.fold(text))]
 
 
-def _search_fallback(entries, query: str):
-    words = fold(query).split()
-    for word in words[:10]:
-        entries = entries.filter(folded__contains=word)
-    return entries.order_by("-date", "pk")
+def highlight(text: str, query: Query, *, width: int = 300) -> SafeString:
+    """An excerpt around the first match with every match marked; escaped before marking,
+    so user text can never become HTML."""
+    spans = _marks(text, query)
+    start = max(0, spans[0][0] - 80) if spans else 0
+    end = start + width
+    out, position = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out += [escape(text[position:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        position = b
+    out.append(escape(text[position:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if len(text) > end else ""
+    return mark_safe(prefix + "".join(out) + suffix)
 
 
-def highlight(text: str, query: str, headline: str | None = None) -> SafeString:
-    """Escape first, then mark: user text can never become HTML."""
-    if headline:
-        marked = escape(headline)
-        return mark_safe(
-            marked.replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
-        )
-    words = [w for w in fold(query).split() if len(w) > 1]
-    folded = text.casefold()
-    start = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
-    snippet = text[max(0, start - 80) : start + 220]
-    marked = escape(snippet)
-    for word in sorted(set(words), key=len, reverse=True):
-        marked = re.sub(
-            re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", marked, flags=re.I
-        )
-    prefix = "… " if start > 80 else ""
-    return mark_safe(prefix + marked + (" …" if len(text) > start + 220 else ""))
-
-
-def to_hit(entry, query: str, headline: str | None = None) -> Hit:
+def to_hit(entry, query: Query) -> Hit:
     lang = (translation.get_language() or "ky")[:2]
     other = "ru" if lang == "ky" else "ky"
     title = getattr(entry, f"title_{lang}") or getattr(entry, f"title_{other}")
@@ -354,7 +502,7 @@ def to_hit(entry, query: str, headline: str | None = None) -> Hit:
         label=str(searchable.label) if searchable else entry.kind,
         title=title,
         url=getattr(entry, f"url_{lang}"),
-        snippet=highlight(text, query, headline if headline and _MARK_START in headline else None),
+        snippet=highlight(text, query) if text else mark_safe(""),
         municipality=entry.municipality,
         date=entry.date,
     )

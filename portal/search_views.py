@@ -34,14 +34,15 @@ def search_page(request):
     municipality = None
     if request.GET.get("municipality"):
         municipality = Municipality.objects.filter(slug=request.GET["municipality"][:120]).first()
-    page = None
+    page, meant, also = None, [], []
     if query:
-        results = search.search(query, kinds=[kind] if kind else None, municipality=municipality)
+        read = search.interpret(query)
+        results = search.search(read, kinds=[kind] if kind else None, municipality=municipality)
         page = CappedPaginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-        marked = search.headlines(list(page.object_list), query)
-        page.hits = [
-            search.to_hit(entry, query, marked.get(entry.pk)) for entry in page.object_list
-        ]
+        page.hits = [search.to_hit(entry, read) for entry in page.object_list]
+        also = read.also
+        if page.number == 1:
+            meant = search.units_meant(read)
     return render(
         request,
         "portal/search.html",
@@ -51,6 +52,8 @@ def search_page(request):
             "kinds": [(key, s.label) for key, s in search.REGISTRY.items()],
             "municipality": municipality,
             "page": page,
+            "units_meant": meant,
+            "also": also,
             "too_long": len(request.GET.get("q") or "") > search.MAX_QUERY_LENGTH,
         },
     )

@@ -137,7 +137,7 @@ def test_results_are_paginated_and_keep_the_query(client):
 def test_search_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
     for n in range(20):
         EventFactory(title_ky=f"Көпүрө {n}")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # with the words the index knows
         client.get("/ky/search/", {"q": "Көпүрө"})
 
 
