@@ -177,3 +177,14 @@ def test_the_directory_folds_names_too(client):
     html = client.get("/ky/municipalities/directory/", {"q": "КОК-ЖАР"}).content.decode()
     assert "Көк-Жар айыл аймагы" in html
     assert "Тепке айыл аймагы" not in html
+
+
+@pytest.mark.django_db
+def test_when_the_lexicon_cannot_place_a_word_similar_titles_are_still_found(
+    client, monkeypatch
+):
+    UnitFactory(name_ky="Каракол шаары", name_ru="г. Каракол")
+    monkeypatch.setattr(folding, "closest", lambda word, candidates: [])
+    read = search.interpret("Каракл")
+    assert not read.forgiven
+    assert [entry.title_ky for entry in search.search(read)] == ["Каракол шаары"]
