@@ -12,6 +12,8 @@ if not SECRET_KEY:  # noqa: F405
 
 VAR_DIR.mkdir(exist_ok=True)
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405
+# Development tools (seed_scale, bench_reports): here and in tests, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
