@@ -5,9 +5,10 @@ import os
 os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: F403
+from .base import SECRET_KEY
 from .base import VAR_DIR
 
-if not SECRET_KEY:  # noqa: F405
+if not SECRET_KEY:
     SECRET_KEY = "demo-only-not-secret"  # noqa: S105
 
 VAR_DIR.mkdir(exist_ok=True)
