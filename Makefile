@@ -28,6 +28,8 @@ test: install
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m mypy
+	.venv/bin/djlint templates --lint
 
 # Regenerate the catalogues from the code and locale/sources/*.json (needs GNU gettext).
 messages: install

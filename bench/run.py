@@ -196,8 +196,11 @@ def main() -> None:
     finally:
         stop_server(server)
     print("timing the PDF reports")
+    # bench_reports lives in the development app (devtools/), which production settings do
+    # not install: the local settings do, with DEBUG still off from the environment.
     reports = subprocess.run([PYTHON, "manage.py", "bench_reports", "--repeat", "3"], cwd=ROOT,
-                             env=env, capture_output=True, text=True, check=False)
+                             env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.local"},
+                             capture_output=True, text=True, check=False)
     shutil.rmtree(static_root, ignore_errors=True)
     write_results(out_path, cached, uncached, reports.stdout + reports.stderr[-2000:], env,
                   workers, seconds, connections)

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from portal.formats import filesize
+from portal.uploads import JPEG
+from portal.uploads import PDF
+from portal.uploads import PNG
+from portal.uploads import WEBP
+from portal.uploads import sniff
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-# signature -> (content type, extension, kind)
-_SIGNATURES = [
-    (b"\xff\xd8\xff", ("image/jpeg", "jpg", "photo")),
-    (b"\x89PNG\r\n\x1a\n", ("image/png", "png", "photo")),
-    (b"%PDF-", ("application/pdf", "pdf", "document")),
-]
+# The types evidence may be, by what the content is (portal.uploads reads it), and its kind.
+KINDS = {PNG: "photo", JPEG: "photo", WEBP: "photo", PDF: "document"}
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,6 @@ class CheckedUpload:
     extension: str
     kind: str
     size: int
-
-
-def _sniff(head: bytes) -> tuple[str, str, str] | None:
-    for signature, found in _SIGNATURES:
-        if head.startswith(signature):
-            return found
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return ("image/webp", "webp", "photo")
-    return None
 
 
 def checked_upload(upload) -> CheckedUpload:
@@ -46,15 +38,12 @@ def checked_upload(upload) -> CheckedUpload:
             _("The file is %(size)s; the limit is %(limit)s.")
             % {"size": filesize(size), "limit": filesize(MAX_UPLOAD_BYTES)}
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    found = _sniff(head)
-    if found is None:
+    found = sniff(upload)
+    if found not in KINDS:
         raise ValidationError(
             _("Only photos (JPEG, PNG, WebP) and PDF documents can be attached.")
         )
-    content_type, extension, kind = found
+    content_type, extension, kind = found.content_type, found.extension, KINDS[found]
     if kind == "photo":
         try:
             with Image.open(upload) as image:

@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
@@ -156,7 +157,7 @@ def unit_for_page(slug: str) -> Municipality:
     )
 
 
-def unit_profile(unit: Municipality) -> dict:
+def unit_profile(unit: Municipality) -> dict[str, Any]:
     """Bodies with their people, villages and reform history of one unit: four queries."""
     bodies = list(
         Body.objects.filter(municipality=unit).prefetch_related(
@@ -178,7 +179,7 @@ def unit_profile(unit: Municipality) -> dict:
     }
 
 
-def council_gender_counts(council: Body | None) -> dict:
+def council_gender_counts(council: Body | None) -> dict[str, int]:
     """Women and men among the council's people (from the prefetched members)."""
     if council is None:
         return {"female": 0, "male": 0}
@@ -207,7 +208,7 @@ def _section_empty_text(app: str) -> str:
     }[app]
 
 
-def profile_blocks(unit: Municipality) -> list[dict]:
+def profile_blocks(unit: Municipality) -> list[dict[str, Any]]:
     """One block per later section, from that app's hook, or an honest empty state.
 
     The contract: <app>.selectors.municipality_profile_block(municipality) returns
@@ -241,7 +242,7 @@ def profile_blocks(unit: Municipality) -> list[dict]:
     return blocks
 
 
-def overview_counts(unit: Municipality) -> list[dict]:
+def overview_counts(unit: Municipality) -> list[dict[str, Any]]:
     """How many units of each type lie within an oblast or rayon (one query)."""
     rows = (
         Municipality.objects.filter(Q(parent=unit) | Q(parent__parent=unit))

@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-import zipfile
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -12,10 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import uploads
 from portal.page_cache import bump_content_version
 
-from .models import DOCX
-from .models import ODT
 from .models import Body
 from .models import ChangeRecord
 from .models import Charter
@@ -36,6 +34,7 @@ _LOADED_FIELDS = (
 # What a person's check or correction of a unit's names fixes: the loader keeps them.
 _NAME_FIELDS = ("name_ky", "name_ru", "name_ky_origin", "name_ky_source", "name_ky_note")
 CHARTER_MAX_BYTES = 10 * 1024 * 1024
+CHARTER_TYPES = (uploads.PDF, uploads.DOCX, uploads.ODT)
 
 
 @dataclass
@@ -350,28 +349,9 @@ def document_type(upload) -> str:
         raise ValidationError(
             _("The file is too large: at most %(size)s MB.") % {"size": CHARTER_MAX_BYTES // 2**20}
         )
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-                mimetype = (
-                    archive.read("mimetype").decode("ascii", "replace").strip()
-                    if "mimetype" in names
-                    else ""
-                )
-        except zipfile.BadZipFile:
-            names, mimetype = set(), ""
-        finally:
-            upload.seek(0)
-        if "word/document.xml" in names:
-            return DOCX
-        if mimetype == ODT:
-            return ODT
+    found = uploads.sniff(upload)
+    if found in CHARTER_TYPES:
+        return found.content_type
     raise ValidationError(_("Upload the charter as a PDF, DOCX or ODT document."))
 
 

@@ -1,77 +1,50 @@
-"""iCalendar (RFC 5545) feeds of public events, written by hand: no dependency needed."""
+"""iCalendar (RFC 5545) feeds of public events, written with the ``icalendar`` package
+(escaping, line folding at 75 octets and UTC times are its business, not ours)."""
 
 import datetime
 
+import icalendar
 from django.utils import timezone
 
 from portal.i18n import translated
 
 from .models import Event
 
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+PRODID = "-//LSG portal of the Kyrgyz Republic//participation//EN"
 
 
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
-def _stamp(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _entry(event: Event, *, url: str, now: datetime.datetime) -> icalendar.Event:
+    description = translated(event, "description").text
+    summary = translated(event, "title").text
+    cancelled = event.status == Event.Status.CANCELLED
+    if cancelled:
+        summary = f"[{event.get_status_display()}] {summary}"
+    entry = icalendar.Event()
+    entry.add("uid", f"event-{event.pk}@lsg-portal")
+    entry.add("dtstamp", now)
+    entry.add("last-modified", event.modified.astimezone(datetime.UTC))
+    entry.add("dtstart", event.starts_at.astimezone(datetime.UTC))
+    entry.add("dtend", event.ends_at.astimezone(datetime.UTC))
+    entry.add("summary", summary)
+    entry.add("description", (description + "\n\n" + url).strip())
+    entry.add("location", translated(event, "place").text)
+    entry.add("url", url)
+    entry.add("categories", [str(event.get_kind_display())])
+    entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return entry
 
 
 def calendar_text(*, events, name: str, absolute) -> str:
     """The feed; `absolute(path)` makes a full address so each entry links back."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//LSG portal of the Kyrgyz Republic//participation//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
-    now = timezone.now()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", icalendar.vText(str(name)))  # an X- property: say it is text
+    now = timezone.now().astimezone(datetime.UTC)
     for event in events:
         if not event.is_public:  # drafts never leave the house
             continue
-        url = absolute(event.get_absolute_url())
-        description = translated(event, "description").text
-        summary = translated(event, "title").text
-        if event.status == Event.Status.CANCELLED:
-            summary = f"[{event.get_status_display()}] {summary}"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{event.pk}@lsg-portal",
-            f"DTSTAMP:{_stamp(now)}",
-            f"LAST-MODIFIED:{_stamp(event.modified)}",
-            f"DTSTART:{_stamp(event.starts_at)}",
-            f"DTEND:{_stamp(event.ends_at)}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape((description + chr(10) + chr(10) + url).strip())}",
-            f"LOCATION:{_escape(translated(event, 'place').text)}",
-            f"URL:{url}",
-            f"CATEGORIES:{_escape(event.get_kind_display())}",
-            "STATUS:" + ("CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"),
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        calendar.add_component(_entry(event, url=absolute(event.get_absolute_url()), now=now))
+    return calendar.to_ical().decode("utf-8")

@@ -4,12 +4,13 @@ import logging
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal import ratelimit
 
 from .models import Alternative
 from .models import Attendance
@@ -37,10 +38,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 UNFOLLOW_SALT = "participation.unfollow"
 logger = logging.getLogger(__name__)
-
-
-class RateLimitedError(ValidationError):
-    pass
 
 
 def comment_rate() -> tuple[int, int]:
@@ -147,21 +144,10 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
 
 def _check_rate(user) -> None:
     limit, seconds = comment_rate()
-    key = f"participation:comments:{user.pk}"
-    try:
-        cache.add(key, 0, timeout=seconds)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=seconds)
-            used = 1
-    except Exception:  # a cache that is down must not silence residents
-        logger.warning("comment rate limit skipped: cache unavailable", exc_info=True)
-        return
-    if used > limit:
-        raise RateLimitedError(
-            _("You are posting too fast. Please wait a minute and try again."), code="rate"
-        )
+    ratelimit.check(
+        f"participation:comments:{user.pk}", limit=limit, seconds=seconds,
+        message=_("You are posting too fast. Please wait a minute and try again."),
+    )
 
 
 @transaction.atomic

@@ -13,7 +13,9 @@ class PortalConfig(AppConfig):
         from . import predicates
 
         # The Django admin is for site administrators only, not for every is_staff account.
-        admin.site.has_permission = lambda request: predicates.is_site_admin(request.user)
+        admin.site.has_permission = (  # type: ignore[method-assign]
+            lambda request: predicates.is_site_admin(request.user)
+        )
         # Each app registers its printable report types in <app>/reports.py.
         autodiscover_modules("reports")
         # ...and what it makes searchable in <app>/search.py.

@@ -5,6 +5,11 @@ turn them into errors. A miss is always a correct answer for a cache; failed wri
 dropped. /healthz still reports the cache as down (its write-then-read check fails).
 Throttling of logins fails open while Redis is down: availability over strictness, and the
 outage shows on /healthz and in the log.
+
+Why not django-redis with ``IGNORE_EXCEPTIONS``: tried against a Redis that is away, its
+``add()`` answers None ("not added") and ``incr()`` None, so allauth's rate limiter waits for a
+lock that can never be taken: a failed login took 4.4 s and answered 429 to everyone, where this
+class answers at once. ``tests/portal/test_cache.py`` holds the behaviour we keep.
 """
 
 import logging

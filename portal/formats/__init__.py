@@ -293,7 +293,7 @@ def number(value, decimals: int | None = None, language: str | None = None) -> s
         amount = amount.normalize()
         if amount == amount.to_integral_value():
             amount = amount.quantize(Decimal(1))
-        places = max(0, -amount.as_tuple().exponent)
+        places = max(0, -int(amount.as_tuple().exponent))  # finite here: an int
     else:
         places = int(decimals)
         amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

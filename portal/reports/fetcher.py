@@ -38,7 +38,7 @@ def _local_path(url: str) -> tuple[str, str]:
 
 
 class SafeURLFetcher(URLFetcher):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(allowed_protocols=("http", "https", "data"), allow_redirects=False)
 
     def fetch(self, url, headers=None):

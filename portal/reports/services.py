@@ -1,7 +1,9 @@
 """Writes of the report pipeline. Views call report_request; the task calls report_render."""
 
+import datetime
 import hashlib
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -26,13 +28,14 @@ class BrokerUnavailableError(Exception):
     """The task queue cannot be reached: the reader should try again later."""
 
 
-def _online_url(obj, language: str) -> str:
+def _online_url(obj: Any, language: str) -> str:
     with translation.override(language):
-        return settings.SITE_URL + obj.get_absolute_url()
+        return str(settings.SITE_URL + obj.get_absolute_url())
 
 
 def render_report_html(
-    report_type: registry.ReportType, obj, *, language: str, report_date=None
+    report_type: registry.ReportType, obj: Any, *, language: str,
+    report_date: datetime.date | None = None,
 ) -> str:
     """The report's HTML in its own language (outside a request nothing else sets it)."""
     with translation.override(language):
@@ -136,7 +139,7 @@ def report_render(*, report_id: int) -> Report | None:
     return report
 
 
-def pdf_document(html: str):
+def pdf_document(html: str) -> Any:  # a weasyprint Document (the package has no types)
     """Lay the report out: our fonts and files only, through the safe fetcher."""
     from weasyprint import HTML
 

@@ -5,13 +5,16 @@ import os
 os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: F403
+from .base import SECRET_KEY
 from .base import VAR_DIR
 
-if not SECRET_KEY:  # noqa: F405
+if not SECRET_KEY:
     SECRET_KEY = "demo-only-not-secret"  # noqa: S105
 
 VAR_DIR.mkdir(exist_ok=True)
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405
+# Development tools (seed_scale, bench_reports): here and in tests, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -10,6 +10,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "tests-only"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Development tools (seed_scale, bench_reports) are tested; production does not install them.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Unit tests run tasks in-process; tests/portal/test_celery_worker.py starts a real worker.

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from municipalities import services
+from municipalities.models import DOCX
 from municipalities.models import Body
 from municipalities.models import ChangeRecord
 from municipalities.models import Charter
@@ -164,7 +165,7 @@ def test_profile_description_edit(client, staff_of, unit_a):
 
 @pytest.mark.parametrize(
     ("content", "name", "expected_type"),
-    [(PDF, "charter.pdf", "application/pdf"), (None, "устав.docx", services.DOCX)],
+    [(PDF, "charter.pdf", "application/pdf"), (None, "устав.docx", DOCX)],
 )
 def test_charter_upload_checks_content_and_stores_under_a_generated_name(
     client, staff_of, unit_a, content, name, expected_type
@@ -261,7 +262,7 @@ def test_replacing_the_charter_updates_type_and_size_and_records_it(unit_a, staf
     )
     second.refresh_from_db()
     assert second.pk == first.pk
-    assert (second.content_type, second.size) == (services.DOCX, len(docx))
+    assert (second.content_type, second.size) == (DOCX, len(docx))
     record = ChangeRecord.objects.filter(object_type="charter").first()
     assert record.action == "updated"
     assert set(record.changes) == {"title_ru", "file"}

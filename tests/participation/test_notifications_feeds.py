@@ -90,6 +90,21 @@ def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_fac
     assert everything.count("BEGIN:VEVENT") == 3
 
 
+def test_ical_feed_reads_back_as_a_calendar(client, event_factory):
+    """What the feed says survives a round trip through a standards parser."""
+    import icalendar
+
+    event = event_factory(title_ru="Слушания; бюджет, 2027", description_ru="Строка 1\nСтрока 2")
+    body = client.get(f"/ru/events/{event.pk}/event.ics").content
+    calendar = icalendar.Calendar.from_ical(body)
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["SUMMARY"]) == "Слушания; бюджет, 2027"
+    assert str(entry["DESCRIPTION"]).startswith("Строка 1\nСтрока 2\n\nhttp://testserver/ru/")
+    assert entry.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
+    assert entry.decoded("DTEND") == event.ends_at.replace(microsecond=0)
+    assert str(entry["UID"]) == f"event-{event.pk}@lsg-portal"
+
+
 def test_notification_is_queued_after_commit_with_json_arguments(
     event_factory, django_capture_on_commit_callbacks, monkeypatch
 ):

@@ -12,7 +12,7 @@ Plural entries are keyed "singular||plural" with a list per language (ky one for
 import json
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand

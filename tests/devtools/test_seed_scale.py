@@ -7,12 +7,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from devtools import scale as scale_data
 from participation.models import ClauseText
 from participation.models import Comment
 from participation.models import Draft
 from participation.models import DraftComment
 from participation.models import Event
-from portal import scale as scale_data
 from portal.models import SearchEntry
 from portal.models import User
 from practices.models import Question

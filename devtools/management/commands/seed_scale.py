@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from portal import scale as scale_data
+from devtools import scale as scale_data
 
 
 class Command(BaseCommand):

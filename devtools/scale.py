@@ -126,7 +126,7 @@ class Writer:
         self.fields = list(model._meta.concrete_fields)
         self.table = model._meta.db_table
         now = timezone.now()
-        self.defaults = {}
+        self.defaults: dict[str, object] = {}
         for f in self.fields:
             if f.primary_key:
                 continue
@@ -178,7 +178,7 @@ class Writer:
                 values = {**self.defaults, **row}
                 obj = self.model(**{a: values.get(a) for a in attnames})
                 objs.append(obj)
-            self.model.objects.bulk_create(objs, batch_size=500)
+            self.model._default_manager.bulk_create(objs, batch_size=500)
         self.written += len(self.rows)
         self.rows = []
 
@@ -638,7 +638,7 @@ def reset() -> None:
             )
     else:
         for model in models_:
-            model.objects.all().delete()
+            model._default_manager.all().delete()
         apps.get_model("portal", "User").objects.filter(email__endswith="@scale.invalid").delete()
 
 

@@ -1,0 +1,1 @@
+"""Development tools (not installed in production): ``seed_scale``, ``bench_reports``."""
