@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--label", default=os.environ.get("USER", "run"))
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--lang", default="ky")
+    parser.add_argument("queries", nargs="*", help="only these (default: the list above)")
     args = parser.parse_args()
 
     sys.path.insert(0, os.getcwd())
@@ -59,7 +60,7 @@ def main() -> None:
 
     client = Client()
     rows, everything = [], []
-    for query in QUERIES:
+    for query in args.queries or QUERIES:
         url = f"/{args.lang}/search/?q={quote(query)}"
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)  # warm, and the number of queries
