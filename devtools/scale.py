@@ -511,12 +511,12 @@ def make_practices(rng: random.Random, scale: float, unit_ids: list[int]):
 def make_drafts(rng: random.Random, scale: float, unit_ids: list[int], user_ids: list[int]):
     """Draft acts with numbered clauses and comments; adopted ones carry a decision on each."""
     part = Part("draft acts")
-    drafts = Writer(apps.get_model("participation", "Draft"))
-    revisions = Writer(apps.get_model("participation", "DraftRevision"), (drafts,))
-    clauses = Writer(apps.get_model("participation", "DraftClause"), (drafts,))
-    texts = Writer(apps.get_model("participation", "ClauseText"), (revisions, clauses))
+    drafts = Writer(apps.get_model("lawmaking", "Draft"))
+    revisions = Writer(apps.get_model("lawmaking", "DraftRevision"), (drafts,))
+    clauses = Writer(apps.get_model("lawmaking", "DraftClause"), (drafts,))
+    texts = Writer(apps.get_model("lawmaking", "ClauseText"), (revisions, clauses))
     comments = Writer(
-        apps.get_model("participation", "DraftComment"), (drafts, revisions, clauses)
+        apps.get_model("lawmaking", "DraftComment"), (drafts, revisions, clauses)
     )
     statuses = ["adopted"] * 6 + ["published"] * 2 + ["draft", "withdrawn"]
     decisions = ["accepted", "partly", "rejected"]
@@ -575,7 +575,7 @@ def make_drafts(rng: random.Random, scale: float, unit_ids: list[int], user_ids:
 def make_questions(rng: random.Random, scale: float, unit_ids: list[int],
                    user_ids: list[int]) -> Part:
     part = Part("questions")
-    model = apps.get_model("practices", "Question")
+    model = apps.get_model("questions", "Question")
     writer = Writer(model)
     for _i in range(scaled("questions", scale)):
         asked = _when(rng)
@@ -609,10 +609,10 @@ def reindex(log: Callable[[str], None] = print) -> Part:
 
 
 CONTENT_TABLES = [
-    "participation.DraftComment", "participation.ClauseText", "participation.DraftClause",
-    "participation.DraftRevision", "participation.Draft",
+    "lawmaking.DraftComment", "lawmaking.ClauseText", "lawmaking.DraftClause",
+    "lawmaking.DraftRevision", "lawmaking.Draft",
     "participation.Comment", "participation.Alternative", "participation.Choice",
-    "participation.Attendance", "participation.Event", "practices.Question",
+    "participation.Attendance", "participation.Event", "questions.Question",
     "monitoring.Evaluation",
     "monitoring.MonitoringAct", "monitoring.PlanItem", "monitoring.Cycle",
     "monitoring.GroupMember", "monitoring.MonitoringGroup", "practices.Story",

@@ -35,9 +35,9 @@ GROUPING_KINDS = (
 PROFILE_SECTIONS = ("participation", "budgets", "monitoring", "practices")
 # More blocks on the profile: (module, hook name, block key).
 EXTRA_PROFILE_HOOKS = (
-    ("participation.lawmaking_selectors", "municipality_profile_block", "lawmaking"),
+    ("participation.lawmaking.selectors", "municipality_profile_block", "lawmaking"),
     ("practices.selectors", "municipality_information_block", "information"),
-    ("practices.questions_selectors", "municipality_questions_block", "questions"),
+    ("practices.questions.selectors", "municipality_questions_block", "questions"),
 )
 
 

@@ -10,7 +10,6 @@ from .models import CommentFlag
 from .models import Event
 from .models import EventDocument
 from .models import Follow
-from .models import LawmakingSettings
 from .models import ModerationRecord
 from .models import ReferenceShare
 from .models import UserBlock
@@ -72,16 +71,3 @@ admin.site.register(UserBlock, admin.ModelAdmin)
 admin.site.register(Follow, admin.ModelAdmin)
 admin.site.register(AttendanceCount, admin.ModelAdmin)
 
-
-@admin.register(LawmakingSettings)
-class LawmakingSettingsAdmin(admin.ModelAdmin):
-    """One row: the minimum public discussion period the portal enforces on draft acts."""
-
-    list_display = ["__str__", "min_discussion_days", "modified"]
-    readonly_fields = ["modified"]
-
-    def has_add_permission(self, request) -> bool:
-        return super().has_add_permission(request) and not LawmakingSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # without the row the legal default applies; nothing to delete

@@ -295,6 +295,3 @@ def seed(*, stdout) -> None:
     if citizen and "tepkenskiy-aa" in units:
         Follow.objects.get_or_create(user=citizen, municipality=units["tepkenskiy-aa"])
     stdout.write(f"participation: {len(EVENTS)} demo events ({created} new)")
-    from .demo_lawmaking import seed as seed_lawmaking
-
-    seed_lawmaking(stdout=stdout)

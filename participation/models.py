@@ -512,4 +512,3 @@ class ReferenceShare(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.group_id}: {self.percent}%"
-from .models_lawmaking import *  # noqa: F403, E402

@@ -69,4 +69,3 @@ register(
         sample=lambda: _sample(RESULT_STATUSES),
     )
 )
-from . import lawmaking_reports  # noqa: F401, E402

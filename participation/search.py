@@ -16,4 +16,3 @@ register(
         date=lambda event: event.starts_at.date() if event.starts_at else None,
     )
 )
-from . import lawmaking_search  # noqa: F401, E402

@@ -46,10 +46,10 @@ KINDS = {
     "results": ItemKind(
         "results", "participation.Event", "participation", gettext_lazy("Event results")
     ),
-    "draft": ItemKind("draft", "participation.Draft", "lawmaking", gettext_lazy("Draft act")),
+    "draft": ItemKind("draft", "lawmaking.Draft", "lawmaking", gettext_lazy("Draft act")),
     "answer": ItemKind(
         "answer",
-        "practices.Question",
+        "questions.Question",
         "information",
         gettext_lazy("Answer to a citizen's question"),
         lambda q: q.is_answered and not q.is_hidden,

@@ -28,18 +28,23 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
 # The apps whose rows appear on public pages. portal's own rows (users, reports, the search
 # index, subscriptions) do not: a login or a digest must not empty the cache for everyone.
-CONTENT_APPS = ("municipalities", "participation", "budgets", "monitoring", "practices")
-# What a section's pages show, by the first part of the path after the language; every page
-# names its municipality. Pages not listed (home, profiles, search) show every app.
+CONTENT_APPS = (
+    "municipalities", "participation", "lawmaking", "budgets", "monitoring", "practices",
+    "questions",
+)
+# What a section's pages show, by the first part of the path after the language (or the first
+# two, where an app lives under another section's address); every page names its municipality.
+# Pages not listed (home, profiles, search) show every app.
 SECTION_APPS = {
     "events": ("participation", "municipalities"),
     "participation": ("participation", "municipalities"),
-    "law-making": ("participation", "municipalities"),
+    "law-making": ("lawmaking", "municipalities"),
     "budgets": ("budgets", "participation", "municipalities"),  # the calendar links hearings
     "monitoring": ("monitoring", "municipalities"),
     "practices": ("practices", "municipalities"),
     "stories": ("practices", "municipalities"),
     "information": ("practices", "municipalities"),
+    "information/questions": ("questions", "municipalities"),
 }
 EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/ping")
 EXCLUDED_PARTS = ("/accounts/", "/reports/", "/profile/")
@@ -82,6 +87,8 @@ def bump_content_version(sender=None, **kwargs) -> None:
 def apps_shown(path: str) -> tuple[str, ...]:
     """The apps whose content the page at this path shows (/<lang>/<section>/...)."""
     parts = path.strip("/").split("/")
+    if len(parts) > 2 and (apps_of := SECTION_APPS.get(f"{parts[1]}/{parts[2]}")):
+        return apps_of
     section = parts[1] if len(parts) > 1 else ""
     return SECTION_APPS.get(section, CONTENT_APPS)
 

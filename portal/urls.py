@@ -39,10 +39,12 @@ urlpatterns += i18n_patterns(
     path("participation/", include("participation.urls")),
     path("events/", include("participation.urls_events")),
     path("budgets/", include("budgets.urls")),
+    # Citizens' questions are their own app, under the information exchange section's address.
+    path("information/questions/", include("practices.questions.urls")),
     path("information/", include("practices.urls_information")),
     path("practices/", include("practices.urls")),
     path("stories/", include("practices.urls_stories")),
-    path("law-making/", include("participation.urls_lawmaking")),
+    path("law-making/", include("participation.lawmaking.urls")),
     path("monitoring/", include("monitoring.urls")),
     prefix_default_language=True,
 )

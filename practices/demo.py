@@ -552,4 +552,3 @@ def seed(*, stdout) -> None:
         f"{NewsItem.objects.count()} news, {Document.objects.count()} documents; "
         f"editor account {EDITOR_EMAIL}"
     )
-    __import__("practices.demo_questions", fromlist=["seed"]).seed(stdout=stdout)

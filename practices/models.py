@@ -411,4 +411,3 @@ class Document(Editorial, StoredFile):
 
     def get_download_url(self) -> str:
         return reverse("practices:file", kwargs={"kind": "document", "pk": self.pk})
-from .models_questions import *  # noqa: F403, E402

@@ -61,4 +61,3 @@ register(
         date=lambda doc: doc.adopted_on,
     )
 )
-from . import questions_search  # noqa: F401, E402

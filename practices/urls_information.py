@@ -1,6 +1,5 @@
 """The information exchange section: news and announcements, and the document library."""
 
-from django.urls import include
 from django.urls import path
 
 from . import views
@@ -24,5 +23,4 @@ urlpatterns = [
     path("documents/<int:pk>/submit/", views.submit, D, name="document-submit"),
     path("documents/<int:pk>/review/", views.review, D, name="document-review"),
     path("documents/<int:pk>/unpublish/", views.unpublish, D, name="document-unpublish"),
-    path("questions/", include("practices.urls_questions")),
 ]

@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "portal",
     "municipalities",
     "participation",
+    "participation.lawmaking",
     "budgets",
     "monitoring",
     "practices",
+    "practices.questions",
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,7 @@ from participation.models import Choice
 from participation.models import Comment
 from portal import formats
 from portal.models import User
-from practices.models import Question
+from practices.questions.models import Question
 from tests.browser.conftest import BROWSER
 from tests.participation.factories import AlternativeFactory
 from tests.participation.factories import EventFactory

@@ -8,14 +8,14 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from devtools import scale as scale_data
-from participation.models import ClauseText
+from participation.lawmaking.models import ClauseText
+from participation.lawmaking.models import Draft
+from participation.lawmaking.models import DraftComment
 from participation.models import Comment
-from participation.models import Draft
-from participation.models import DraftComment
 from participation.models import Event
 from portal.models import SearchEntry
 from portal.models import User
-from practices.models import Question
+from practices.questions.models import Question
 
 pytestmark = pytest.mark.django_db
 

@@ -105,6 +105,47 @@ def test_a_change_drops_only_the_pages_that_show_its_section(client, municipalit
     assert {client.get(page)["X-Page-Cache"] for page in pages} == {"miss"}
 
 
+
+def test_law_making_and_questions_are_versioned_apart_from_their_hosts(
+    client, municipality_factory, user_factory
+):
+    """Law-making and questions are their own apps: an event comment leaves /law-making/
+    cached, a question leaves /practices/ and /stories/ cached, a draft leaves /events/."""
+    from tests.lawmaking.factories import DraftFactory
+    from tests.participation.factories import CommentFactory
+    from tests.participation.factories import EventFactory
+    from tests.questions.factories import QuestionFactory
+
+    unit, author = municipality_factory(), user_factory()
+    event = EventFactory(municipality=unit)
+    draft = DraftFactory(municipality=unit)
+    pages = ["/ky/law-making/", "/ky/law-making/drafts/", draft.get_absolute_url(),
+             "/ky/events/", "/ky/practices/", "/ky/stories/", "/ky/information/",
+             "/ky/information/questions/"]
+
+    def visits():
+        return {page: client.get(page)["X-Page-Cache"] for page in pages}
+
+    assert set(visits().values()) == {"miss"}
+    CommentFactory(event=event, author=author)
+    assert visits() == {**dict.fromkeys(pages, "hit"), "/ky/events/": "miss"}
+    QuestionFactory(municipality=unit, author=author)
+    assert visits() == {**dict.fromkeys(pages, "hit"), "/ky/information/questions/": "miss"}
+    DraftFactory(municipality=unit)
+    assert visits() == {
+        **dict.fromkeys(pages, "hit"),
+        "/ky/law-making/": "miss",
+        "/ky/law-making/drafts/": "miss",
+        draft.get_absolute_url(): "miss",
+    }
+
+
+def test_apps_under_another_sections_address_name_their_own_pages():
+    assert page_cache.apps_shown("/ky/information/questions/12/") == ("questions", "municipalities")
+    assert page_cache.apps_shown("/ky/information/news/") == ("practices", "municipalities")
+    assert page_cache.apps_shown("/ru/law-making/drafts/3/") == ("lawmaking", "municipalities")
+    assert {"lawmaking", "questions"} <= set(page_cache.CONTENT_APPS)
+
 def test_sign_ins_and_subscriptions_leave_the_cache_alone(client, user, municipality_factory):
     from portal.models import Subscription
 

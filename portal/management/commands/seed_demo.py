@@ -15,7 +15,15 @@ from municipalities.services import admin_units_load
 from portal import search
 from portal.models import User
 
-SECTION_APPS = ["municipalities", "participation", "budgets", "monitoring", "practices"]
+SECTION_APPS = [
+    "municipalities",
+    "participation",
+    "participation.lawmaking",
+    "budgets",
+    "monitoring",
+    "practices",
+    "practices.questions",
+]
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed in the README on purpose
 DEMO_ACCOUNTS = [
     # e-mail, display name, flags, (municipality slug, staff level)

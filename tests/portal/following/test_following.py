@@ -130,8 +130,8 @@ def test_cannot_remove_someone_elses(client, citizen, user_factory, municipality
 def test_draft_publication_notifies_lawmaking_followers(
     user_factory, municipality, django_capture_on_commit_callbacks
 ):
-    from participation import lawmaking_services
-    from tests.participation.lawmaking.factories import DraftFactory
+    from participation.lawmaking import services as lawmaking_services
+    from tests.lawmaking.factories import DraftFactory
 
     follower = user_factory()
     following.subscribe(user=follower, section="lawmaking", frequency="immediate")
@@ -144,8 +144,8 @@ def test_draft_publication_notifies_lawmaking_followers(
 def test_answer_notifies_municipality_followers(
     user_factory, municipality, staff_of, django_capture_on_commit_callbacks
 ):
-    from practices import questions_services
-    from tests.practices.questions.factories import QuestionFactory
+    from practices.questions import services as questions_services
+    from tests.questions.factories import QuestionFactory
 
     follower = user_factory()
     following.subscribe(user=follower, municipality=municipality, frequency="immediate")

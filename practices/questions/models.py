@@ -1,0 +1,162 @@
+"""Citizens' questions: a resident asks a municipality in public, its staff answer in public.
+
+The law gives 14 calendar days for an answer to an appeal: ``deadline`` is fixed when the
+question is asked (``asked_at + ANSWER_DAYS``). A question without an answer after its deadline
+is overdue; one answered after it was answered late. Moderation is as for comments: anyone
+signed in may flag, moderators and the municipality's staff hide with a reason, and every act
+is recorded in ``QuestionModeration``.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["ANSWER_DAYS", "Question", "QuestionFlag", "QuestionModeration"]
+
+ANSWER_DAYS = 14
+
+
+def deadline_for(asked_at: datetime.datetime) -> datetime.datetime:
+    return asked_at + datetime.timedelta(days=ANSWER_DAYS)
+
+
+class QuestionQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_hidden=False)
+
+    def overdue(self, now=None):
+        return self.filter(answered_at__isnull=True, deadline__lt=now or timezone.now())
+
+
+class Question(models.Model):
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    title = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("question"), max_length=4000)
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now, db_index=True)
+    deadline = models.DateTimeField(_("answer due by"), db_index=True)
+    answer = models.TextField(_("answer"), blank=True, max_length=8000)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, db_index=True)
+    is_hidden = models.BooleanField(_("hidden"), default=False, db_index=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "practices_question"  # the table from before it had its own app
+        verbose_name = _("citizen's question")
+        verbose_name_plural = _("citizens' questions")
+        ordering = ["-asked_at", "-pk"]
+        indexes = [models.Index(fields=["municipality", "is_hidden", "answered_at", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.deadline is None:
+            self.deadline = deadline_for(self.asked_at)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:detail", args=[self.pk])
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_answered and timezone.now() > self.deadline
+
+    @property
+    def answered_late(self) -> bool:
+        return self.is_answered and self.answered_at > self.deadline
+
+    @property
+    def days_left(self) -> int:
+        """Whole days until the deadline (negative when overdue)."""
+        delta = self.deadline - timezone.now()
+        return delta.days
+
+
+class QuestionFlag(models.Model):
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="flags"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    is_resolved = models.BooleanField(_("resolved"), default=False, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        db_table = "practices_questionflag"  # the table from before it had its own app
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "user"], name="one_question_flag_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"flag {self.question_id}"
+
+
+class QuestionModeration(models.Model):
+    """Every moderation act on a question, kept for good."""
+
+    class Action(models.TextChoices):
+        HIDE = "hide", _("question hidden")
+        RESTORE = "restore", _("question restored")
+        DISMISS = "dismiss", _("flags dismissed")
+
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        on_delete=models.CASCADE,
+        related_name="moderation_records",
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        db_table = "practices_questionmoderation"  # the table from before it had its own app
+        verbose_name = _("moderation record")
+        verbose_name_plural = _("moderation records")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.question_id}"

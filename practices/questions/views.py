@@ -1,0 +1,176 @@
+"""Pages of citizens' questions under /information/questions/."""
+
+import rules
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from municipalities.models import Municipality
+
+from . import selectors
+from . import services
+from .forms import AnswerForm
+from .forms import FlagForm
+from .forms import QuestionFilterForm
+from .forms import QuestionForm
+from .forms import ReasonForm
+from .models import Question
+
+
+def _require(request, perm: str, obj=None):
+    if rules.has_perm(perm, request.user, obj):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _question(request, pk: int) -> Question:
+    question = selectors.question_for_page(pk)
+    if question is None or not rules.has_perm("questions.view_question", request.user, question):
+        raise Http404
+    return question
+
+
+def question_list(request):
+    form = QuestionFilterForm(request.GET or None)
+    municipality, state = None, ""
+    if form.is_valid():
+        state = form.cleaned_data["state"]
+        slug = form.cleaned_data["municipality"]
+        if slug:
+            municipality = Municipality.objects.filter(slug=slug).first()
+    page = Paginator(
+        selectors.questions_list(municipality=municipality, state=state), settings.PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "questions/question_list.html",
+        {
+            "form": form,
+            "page": page,
+            "municipality": municipality,
+            "counts": selectors.question_counts(municipality) if municipality else None,
+            "can_ask": rules.has_perm("questions.add_question", request.user),
+            "can_moderate": rules.has_perm("questions.moderate_questions", request.user),
+        },
+    )
+
+
+def question_detail(request, pk: int):
+    question = _question(request, pk)
+    user = request.user
+    return render(
+        request,
+        "questions/question_detail.html",
+        {
+            "question": question,
+            "can_answer": rules.has_perm("questions.answer_question", user, question),
+            "can_flag": rules.has_perm("questions.flag_question", user, question),
+            "can_hide": rules.has_perm("questions.hide_question", user, question),
+        },
+    )
+
+
+def question_ask(request):
+    if (response := _require(request, "questions.add_question")) is not None:
+        return response
+    initial = {}
+    wanted = request.GET.get("municipality") or getattr(
+        request.user.home_municipality, "slug", None
+    )
+    if wanted:
+        initial["municipality"] = wanted
+    form = QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = services.question_ask(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your question has been published."))
+            return redirect(question.get_absolute_url())
+    return render(
+        request,
+        "questions/question_form.html",
+        {"form": form, "page_name": _("Ask a question")},
+    )
+
+
+def question_answer(request, pk: int):
+    question = _question(request, pk)
+    if (response := _require(request, "questions.answer_question", question)) is not None:
+        return response
+    form = AnswerForm(request.POST or None, initial={"answer": question.answer})
+    if request.method == "POST" and form.is_valid():
+        services.question_answer(
+            user=request.user, question=question, answer=form.cleaned_data["answer"]
+        )
+        messages.success(request, _("The answer has been published."))
+        return redirect(question.get_absolute_url())
+    return render(
+        request,
+        "questions/question_form.html",
+        {"form": form, "question": question, "page_name": _("Answer the question")},
+    )
+
+
+def question_flag(request, pk: int):
+    question = _question(request, pk)
+    if (response := _require(request, "questions.flag_question", question)) is not None:
+        return response
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.question_flag(user=request.user, question=question, **form.cleaned_data)
+        messages.success(request, _("Thank you: moderators will look at this question."))
+        return redirect(question.get_absolute_url())
+    return render(
+        request,
+        "questions/question_form.html",
+        {"form": form, "question": question, "page_name": _("Report the question")},
+    )
+
+
+def question_hide(request, pk: int):
+    question = _question(request, pk)
+    if (response := _require(request, "questions.hide_question", question)) is not None:
+        return response
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.question_hide(
+            actor=request.user, question=question, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("The question has been hidden."))
+        return redirect("questions:list")
+    return render(
+        request,
+        "questions/question_form.html",
+        {"form": form, "question": question, "page_name": _("Hide the question")},
+    )
+
+
+@require_POST
+def question_dismiss(request, pk: int):
+    question = _question(request, pk)
+    if (response := _require(request, "questions.hide_question", question)) is not None:
+        return response
+    services.flags_dismiss(actor=request.user, question=question)
+    messages.success(request, _("The flags have been dismissed."))
+    return redirect("questions:moderation")
+
+
+def moderation_queue(request):
+    if (response := _require(request, "questions.moderate_questions")) is not None:
+        return response
+    page = Paginator(selectors.moderation_queue(request.user), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "questions/moderation.html", {"page": page})
