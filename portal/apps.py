@@ -10,10 +10,10 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django.utils.module_loading import autodiscover_modules
 
-        from . import predicates
+        from .permissions import can
 
         # The Django admin is for site administrators only, not for every is_staff account.
-        admin.site.has_permission = lambda request: predicates.is_site_admin(request.user)
+        admin.site.has_permission = lambda request: can(request.user, "portal.view_admin")
         # Each app registers its printable report types in <app>/reports.py.
         autodiscover_modules("reports")
         # ...and what it makes searchable in <app>/search.py.
