@@ -37,6 +37,7 @@ from .models import PracticePhoto
 from .models import Status
 from .models import Story
 from .models import StoryPhoto
+from .services import perm_name
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,9 @@ def item_urls(kind: str, item) -> dict:
     }
 
 
-def _may(user, verb: str, item) -> bool:
-    return can(user, services.perm_name(item, verb), item)
-
-
 def _visible_or_404(request, item):
     """Drafts do not exist for those who may not see them."""
-    if not _may(request.user, "view", item):
+    if not can(request.user, perm_name(item, "view"), item):
         raise Http404
     return item
 
@@ -296,8 +293,8 @@ def edit(request, kind: str, pk: int | None = None):
             refuse(request)
     else:
         item = get_object_or_404(cfg.model.objects.select_related("municipality"), pk=pk)
-        if not _may(user, "change", item):
-            if not _may(user, "view", item):
+        if not can(user, perm_name(item, "change"), item):
+            if not can(user, perm_name(item, "view"), item):
                 raise Http404
             refuse(request)
     data = request.POST if request.method == "POST" else None
@@ -309,7 +306,7 @@ def edit(request, kind: str, pk: int | None = None):
     ]
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets):
         candidate = form.save(commit=False)
-        require(request, services.perm_name(candidate, "change"), candidate)
+        require(request, perm_name(candidate, "change"), candidate)
         try:
             services.item_save(
                 item=candidate,
@@ -358,7 +355,7 @@ def _workflow_item(request, kind: str, pk: int):
 @require_POST
 def submit(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "submit", item):
+    if not can(request.user, perm_name(item, "submit"), item):
         refuse(request)
     services.item_submit(item=item, actor=request.user)
     messages.success(request, _("Submitted. An editor will review it."))
@@ -368,7 +365,7 @@ def submit(request, kind: str, pk: int):
 @require_POST
 def unpublish(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "unpublish", item):
+    if not can(request.user, perm_name(item, "unpublish"), item):
         refuse(request)
     services.item_unpublish(item=item, actor=request.user)
     messages.success(request, _("Taken back to draft: the public no longer sees it."))
@@ -377,7 +374,7 @@ def unpublish(request, kind: str, pk: int):
 
 def review(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "review", item):
+    if not can(request.user, perm_name(item, "review"), item):
         refuse(request)
     form = forms.ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -400,7 +397,7 @@ def review(request, kind: str, pk: int):
 def add_file(request, kind: str, pk: int, what: str):
     """Add a photo (practice or story) or an attachment (practice)."""
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "change", item):
+    if not can(request.user, perm_name(item, "change"), item):
         refuse(request)
     form_class = forms.PhotoForm if what == "photo" else forms.AttachmentForm
     form = form_class(request.POST or None, request.FILES or None)
@@ -466,7 +463,7 @@ def remove_file(request, kind: str, pk: int):
     if kind == "document":
         raise Http404  # a document's file is replaced through its form, never removed
     _visible_or_404(request, owner)
-    if not _may(request.user, "change", owner):
+    if not can(request.user, perm_name(owner, "change"), owner):
         refuse(request)
     services.file_remove(stored=stored, owner=owner, actor=request.user)
     messages.success(request, _("The file was removed."))
