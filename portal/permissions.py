@@ -33,6 +33,23 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+# Role predicates read a person's memberships once per user object (once per request) and keep
+# them on it under these names; ``forget`` drops them.
+ROLE_CACHES = (
+    "_staff_levels",
+    "_monitoring_groups",
+    "_participation_blocked",
+    "_is_content_editor",
+)
+
+
+def forget(user: Any) -> Any:
+    """Drop the roles cached on this user object, after its memberships changed in the same
+    request, task or command (a long-running seed that adds someone to several groups)."""
+    for name in ROLE_CACHES:
+        user.__dict__.pop(name, None)
+    return user
+
 
 class LoginRequired(PermissionDenied):
     """Refused because nobody is signed in: the middleware turns it into the login page."""

@@ -111,6 +111,16 @@ def test_refuse_chooses_the_refusal_by_who_asks(citizen):
     assert not isinstance(refused.value, LoginRequired)
 
 
+def test_forget_lets_the_rules_see_a_membership_added_to_the_same_user_object(
+    unit, other_unit, staff_of, staff_membership_factory
+):
+    user = staff_of(unit)
+    assert can(user, PERM, other_unit) is False  # memberships are now cached on the object
+    staff_membership_factory(user=user, municipality=other_unit)
+    assert can(user, PERM, other_unit) is False
+    assert can(permissions.forget(user), PERM, other_unit) is True
+
+
 # --- the view decorator and the login redirect ------------------------------------------------
 
 
