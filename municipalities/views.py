@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from portal.permissions import can
+from portal.permissions import permission_required
 from portal.permissions import require
 from portal.views import section_landing
 
@@ -366,8 +367,8 @@ def history(request, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
+@permission_required("municipalities.merge_municipality")
 def merge(request):
-    require(request, "municipalities.merge_municipality")
     initial = {"predecessors": request.GET.getlist("predecessors")}
     form = MergeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -25,6 +25,7 @@ from municipalities.models import Municipality
 from portal.i18n import translated
 from portal.open_data import spreadsheet_safe
 from portal.permissions import can
+from portal.permissions import permission_required
 from portal.permissions import refuse
 from portal.permissions import require
 from portal.sections import SECTIONS_BY_KEY
@@ -162,8 +163,8 @@ def event_calendar(request):
     )
 
 
+@permission_required("participation.add_event")
 def managed_list(request):
-    require(request, "participation.add_event")
     page = Paginator(selectors.managed_events(request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -286,8 +287,8 @@ def event_detail(request, pk: int):
 # --- Staff: create, edit, life cycle, documents, alternatives, results, attendance -----------
 
 
+@permission_required("participation.add_event")
 def event_create(request):
-    require(request, "participation.add_event")
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
@@ -648,8 +649,8 @@ def unfollow(request, token: str):
 # --- Moderation ------------------------------------------------------------------------------
 
 
+@permission_required("participation.view_moderation_queue")
 def moderation_queue(request):
-    require(request, "participation.view_moderation_queue")
     page = Paginator(selectors.flagged_comments(request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -668,8 +669,8 @@ def moderation_queue(request):
     )
 
 
+@permission_required("participation.block_user")
 def user_block(request, user_id: int):
-    require(request, "participation.block_user")
     target = get_object_or_404(get_user_model(), pk=user_id)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -684,8 +685,8 @@ def user_block(request, user_id: int):
 
 
 @require_POST
+@permission_required("participation.block_user")
 def user_unblock(request, user_id: int):
-    require(request, "participation.block_user")
     target = get_object_or_404(get_user_model(), pk=user_id)
     services.user_unblock(actor=request.user, user=target)
     messages.success(request, _("The user may take part again."))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.permissions import can
+from portal.permissions import permission_required
 from portal.permissions import refuse
 from portal.permissions import require
 from portal.sections import SECTIONS_BY_KEY
@@ -289,8 +290,7 @@ def edit(request, kind: str, pk: int | None = None):
     user = request.user
     if pk is None:
         item = cfg.model()
-        if not can(user, f"practices.add_{cfg.model._meta.model_name}"):
-            refuse(request)
+        require(request, f"practices.add_{cfg.model._meta.model_name}")
     else:
         item = get_object_or_404(cfg.model.objects.select_related("municipality"), pk=pk)
         if not can(user, perm_name(item, "change"), item):
@@ -355,8 +355,7 @@ def _workflow_item(request, kind: str, pk: int):
 @require_POST
 def submit(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not can(request.user, perm_name(item, "submit"), item):
-        refuse(request)
+    require(request, perm_name(item, "submit"), item)
     services.item_submit(item=item, actor=request.user)
     messages.success(request, _("Submitted. An editor will review it."))
     return redirect(item.get_absolute_url())
@@ -365,8 +364,7 @@ def submit(request, kind: str, pk: int):
 @require_POST
 def unpublish(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not can(request.user, perm_name(item, "unpublish"), item):
-        refuse(request)
+    require(request, perm_name(item, "unpublish"), item)
     services.item_unpublish(item=item, actor=request.user)
     messages.success(request, _("Taken back to draft: the public no longer sees it."))
     return redirect(item.get_absolute_url())
@@ -374,8 +372,7 @@ def unpublish(request, kind: str, pk: int):
 
 def review(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not can(request.user, perm_name(item, "review"), item):
-        refuse(request)
+    require(request, perm_name(item, "review"), item)
     form = forms.ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["decision"] == forms.ReviewForm.PUBLISH:
@@ -397,8 +394,7 @@ def review(request, kind: str, pk: int):
 def add_file(request, kind: str, pk: int, what: str):
     """Add a photo (practice or story) or an attachment (practice)."""
     item = _workflow_item(request, kind, pk)
-    if not can(request.user, perm_name(item, "change"), item):
-        refuse(request)
+    require(request, perm_name(item, "change"), item)
     form_class = forms.PhotoForm if what == "photo" else forms.AttachmentForm
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -463,17 +459,15 @@ def remove_file(request, kind: str, pk: int):
     if kind == "document":
         raise Http404  # a document's file is replaced through its form, never removed
     _visible_or_404(request, owner)
-    if not can(request.user, perm_name(owner, "change"), owner):
-        refuse(request)
+    require(request, perm_name(owner, "change"), owner)
     services.file_remove(stored=stored, owner=owner, actor=request.user)
     messages.success(request, _("The file was removed."))
     return redirect(owner.get_absolute_url())
 
 
+@permission_required("practices.use_desk")
 def desk(request):
     """The editorial desk: what waits for review, and one's own municipality's drafts."""
-    if not can(request.user, "practices.use_desk"):
-        refuse(request)
     is_editor = can(request.user, "practices.review_any")
     return render(
         request,
