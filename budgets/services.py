@@ -3,13 +3,13 @@
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal.permissions import require
 
 from . import importing
 from .models import BudgetLine
@@ -154,8 +154,7 @@ def import_confirm(
     *, pending: PendingImport, user, comment_ky: str = "", comment_ru: str = ""
 ) -> BudgetRevision:
     pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
-    if pending.uploaded_by_id != user.pk:
-        raise PermissionDenied
+    require(user, "budgets.confirm_pendingimport", pending)  # the uploader, while still staff
     if pending.errors or not pending.rows or pending.confirmed_at:
         raise ValidationError(_("This upload cannot be published."))
     revision = budget_publish(

@@ -4,8 +4,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -18,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal.permissions import can
+from portal.permissions import require
 from portal.views import section_landing
 
 from . import charts
@@ -39,31 +39,6 @@ from .models import ClassificationCode
 from .models import Direction
 from .models import PendingImport
 from .models import Transfer
-
-
-def _require(request, perm: str, obj=None) -> None:
-    """Anonymous visitors go to the login page; signed-in users without the right get 403."""
-    if request.user.has_perm(perm, obj):
-        return
-    if not request.user.is_authenticated:
-        raise _LoginRequired
-    raise PermissionDenied
-
-
-class _LoginRequired(Exception):  # noqa: N818 - control flow, turned into a redirect
-    pass
-
-
-def guarded(view):
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
 
 
 def _som0(value):
@@ -133,7 +108,7 @@ def transfers(request):
             "overview": overview,
             "type_chart": type_chart,
             "trend_chart": trend_chart,
-            "can_add": request.user.has_perm("budgets.add_transfer"),
+            "can_add": can(request.user, "budgets.add_transfer"),
         },
     )
 
@@ -278,7 +253,7 @@ def municipality(request, slug: str):
             "years": years,
             "trend_chart": trend_chart,
             "areas": areas,
-            "can_add": request.user.has_perm("budgets.add_budgetyear", unit),
+            "can_add": can(request.user, "budgets.add_budgetyear", unit),
         },
     )
 
@@ -325,7 +300,7 @@ def budget_detail(request, slug: str, year: int):
             "transfers": transfers_list,
             "transfers_total": sum((t.amount for t in transfers_list), Decimal(0)),
             "latest_revision": revisions[0] if revisions else None,
-            "can_change": request.user.has_perm("budgets.change_budgetyear", budget),
+            "can_change": can(request.user, "budgets.change_budgetyear", budget),
         },
     )
 
@@ -434,10 +409,9 @@ def _diff_labels() -> dict:
 # --- staff pages ----------------------------------------------------------------------------
 
 
-@guarded
 def budget_create(request, slug: str):
     unit = get_object_or_404(Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS)
-    _require(request, "budgets.add_budgetyear", unit)
+    require(request, "budgets.add_budgetyear", unit)
     form = BudgetYearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -456,10 +430,9 @@ def budget_create(request, slug: str):
     return render(request, "budgets/budget_form.html", {"unit": unit, "form": form})
 
 
-@guarded
 def budget_edit(request, slug: str, year: int):
     budget = selectors.budget_for_page(slug=slug, year=year)
-    _require(request, "budgets.change_budgetyear", budget)
+    require(request, "budgets.change_budgetyear", budget)
     codes = ClassificationCode.objects.order_by("direction", "code")
     initial = [
         {
@@ -520,10 +493,9 @@ def budget_edit(request, slug: str, year: int):
     )
 
 
-@guarded
 def budget_upload(request, slug: str, year: int):
     budget = selectors.budget_for_page(slug=slug, year=year)
-    _require(request, "budgets.change_budgetyear", budget)
+    require(request, "budgets.change_budgetyear", budget)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -543,7 +515,6 @@ def budget_upload(request, slug: str, year: int):
     )
 
 
-@guarded
 def upload_preview(request, slug: str, year: int, pk: int):
     pending = get_object_or_404(
         PendingImport.objects.select_related("budget__municipality"),
@@ -551,7 +522,7 @@ def upload_preview(request, slug: str, year: int, pk: int):
         budget__municipality__slug=slug,
         budget__year=year,
     )
-    _require(request, "budgets.confirm_pendingimport", pending)
+    require(request, "budgets.confirm_pendingimport", pending)
     budget = pending.budget
     publish_form = PublishForm(request.POST or None, prefix="publish")
     can_publish = not pending.errors and not pending.confirmed_at
@@ -596,10 +567,9 @@ def upload_preview(request, slug: str, year: int, pk: int):
     )
 
 
-@guarded
 def stage_edit(request, slug: str, year: int, pk: int | None = None):
     budget = selectors.budget_for_page(slug=slug, year=year)
-    _require(request, "budgets.change_calendarstage", budget)
+    require(request, "budgets.change_calendarstage", budget)
     stage = (
         get_object_or_404(CalendarStage, pk=pk, budget=budget)
         if pk
@@ -625,12 +595,11 @@ def stage_edit(request, slug: str, year: int, pk: int | None = None):
     )
 
 
-@guarded
 def transfer_edit(request, pk: int | None = None):
     transfer = (
         get_object_or_404(Transfer.objects.select_related("municipality"), pk=pk) if pk else None
     )
-    _require(request, "budgets.change_transfer" if transfer else "budgets.add_transfer", transfer)
+    require(request, "budgets.change_transfer" if transfer else "budgets.add_transfer", transfer)
     form = TransferForm(request.POST or None, instance=transfer)
     if request.method == "POST" and form.is_valid():
         try:

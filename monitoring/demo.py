@@ -16,6 +16,7 @@ from django.utils import translation
 
 from municipalities.models import Municipality
 from portal.models import User
+from portal.permissions import forget
 
 from . import services
 from .catalogue import catalogue_load
@@ -92,6 +93,9 @@ def _group(unit, names, lead_user, monitor_user):
                       "is_lead": is_lead},
         )
         members[key] = member
+    # The same user objects join a group in every unit: let the rules see the new memberships.
+    for user in (lead_user, monitor_user):
+        forget(user)
     return group, members
 
 

@@ -125,6 +125,8 @@ rules.add_perm(
     "monitoring.view_act",
     is_act_published | is_group_member | is_site_admin,
 )
+# obj = the cycle: its unpublished acts, its whole history and dissents before publication.
+rules.add_perm("monitoring.view_cycle_internals", is_group_member | is_site_admin)
 rules.add_perm(
     "monitoring.change_act", is_act_author & is_act_editable & is_group_member & is_cycle_open
 )
@@ -144,12 +146,3 @@ rules.add_perm(
     "monitoring.change_action", (is_group_lead | is_staff_of_cycle) & is_action_open
 )
 
-
-def can(perm: str, user, obj=None) -> bool:
-    """Test a monitoring permission against these rules only.
-
-    ``user.has_perm`` would also ask Django's ModelBackend, which grants every permission to
-    superusers; in monitoring even a site administrator may not file or review evaluations
-    without being a member or the lead of the group, so views and templates ask here.
-    """
-    return rules.has_perm(perm, user, obj)

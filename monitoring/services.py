@@ -1,7 +1,8 @@
 """Writes of joint monitoring. Each checks the state it may act in and leaves a history row.
 
-Permissions are decided in rules.py (views ask them); the services still refuse any state
-change that the workflow does not allow, so no caller can alter what is published.
+Permissions are decided in rules.py and asked through the gate (portal.permissions): a write
+made for a person requires that person's permission here too, and every write refuses a state
+change the workflow does not allow, whoever calls, so nothing published can change.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.permissions import require
 
 from .models import Action
 from .models import ActionProgress
@@ -40,10 +43,8 @@ def _log(*, cycle, actor, verb, act=None, from_status="", to_status="", comment=
 
 
 def _member_of(user, cycle: Cycle) -> GroupMember:
-    member = GroupMember.objects.filter(group_id=cycle.group_id, user=user).first()
-    if member is None:
-        raise PermissionDenied(_("Only members of the monitoring group may do this."))
-    return member
+    """The person's row in the cycle's group (the gate has let only members through)."""
+    return GroupMember.objects.get(group_id=cycle.group_id, user=user)
 
 
 def _require_open(cycle: Cycle) -> None:
@@ -79,6 +80,7 @@ def plan_item_save(*, cycle: Cycle, item: PlanItem) -> PlanItem:
 @transaction.atomic
 def act_create(*, cycle: Cycle, user, title: str, place: str, visited_on) -> MonitoringAct:
     _require_open(cycle)
+    require(user, "monitoring.add_act", cycle)
     member = _member_of(user, cycle)
     act = MonitoringAct(cycle=cycle, author=member, title=title, place=place, visited_on=visited_on)
     act.full_clean()
@@ -167,6 +169,7 @@ def _transition(act: MonitoringAct, *, user, allowed: tuple, to: str, verb: str,
 @transaction.atomic
 def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
     _require_editable(act)
+    require(user, "monitoring.change_act", act)
     if not act.evaluations.exists():
         raise ValidationError(_("Add at least one evaluation before submitting the act."))
     return _transition(
@@ -178,6 +181,9 @@ def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
 @transaction.atomic
 def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> MonitoringAct:
     _require_open(act.cycle)
+    if act.status != Status.SUBMITTED:
+        raise PermissionDenied(_("This act cannot make that step from its present state."))
+    require(user, "monitoring.review_act", act)
     if not accept and not comment.strip():
         raise ValidationError(_("Say what the author should change when returning an act."))
     if accept:
@@ -193,6 +199,9 @@ def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> 
 
 @transaction.atomic
 def act_publish(*, act: MonitoringAct, user) -> MonitoringAct:
+    if act.status != Status.ACCEPTED:
+        raise PermissionDenied(_("This act cannot make that step from its present state."))
+    require(user, "monitoring.publish_act", act)
     return _transition(
         act, user=user, allowed=(Status.ACCEPTED,), to=Status.PUBLISHED,
         verb=AuditEvent.Verb.ACT_PUBLISHED,
@@ -213,6 +222,7 @@ def findings_save(*, cycle: Cycle, **texts) -> Findings:
 @transaction.atomic
 def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
     _require_open(cycle)
+    require(user, "monitoring.add_dissent", cycle)
     member = _member_of(user, cycle)
     if not text.strip():
         raise ValidationError(_("Write the opinion."))
@@ -227,6 +237,7 @@ def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
 def cycle_publish(*, cycle: Cycle, user) -> Cycle:
     """Publish the results: accepted acts go public; nothing may wait for review."""
     _require_open(cycle)
+    require(user, "monitoring.publish_cycle", cycle)
     acts = list(cycle.acts.select_for_update())
     if any(act.status == Status.SUBMITTED for act in acts):
         raise ValidationError(_("Review every submitted act before publishing the results."))
@@ -256,6 +267,7 @@ def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
         raise PermissionDenied(_("The municipality responds to published results."))
     if MunicipalResponse.objects.filter(cycle=cycle).exists():
         raise PermissionDenied(_("The official response has already been given."))
+    require(user, "monitoring.respond_cycle", cycle)
     response = MunicipalResponse(cycle=cycle, responded_by=user, **texts)
     response.full_clean()
     response.save()
@@ -265,6 +277,7 @@ def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
 
 @transaction.atomic
 def action_add(*, cycle: Cycle, user, action: Action) -> Action:
+    require(user, "monitoring.add_action", cycle)
     action.cycle = cycle
     action.full_clean()
     action.save()
@@ -276,6 +289,7 @@ def action_add(*, cycle: Cycle, user, action: Action) -> Action:
 def action_progress(*, action: Action, user, note: str, status: str) -> ActionProgress:
     if not action.is_open:
         raise PermissionDenied(_("This action is closed."))
+    require(user, "monitoring.change_action", action)
     entry = ActionProgress(action=action, note=note, status=status, author=user)
     entry.full_clean()
     entry.save()

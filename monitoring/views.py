@@ -4,8 +4,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -23,6 +21,8 @@ from django.views.decorators.http import require_POST
 from municipalities.models import Municipality
 from portal.i18n import translated
 from portal.open_data import spreadsheet_safe
+from portal.permissions import can
+from portal.permissions import require
 from portal.views import section_landing
 
 from . import forms
@@ -35,35 +35,6 @@ from .models import Evaluation
 from .models import Evidence
 from .models import MonitoringAct
 from .models import MonitoringGroup
-from .rules import can
-from .rules import is_group_member
-
-
-class _LoginRequiredError(Exception):
-    pass
-
-
-def _require(request, perm: str, obj) -> None:
-    """403 for signed-in users without the permission; anonymous visitors go to log in."""
-    if can(perm, request.user, obj):
-        return
-    if not request.user.is_authenticated:
-        raise _LoginRequiredError
-    raise PermissionDenied
-
-
-def guarded(view):
-    """Turn a permission refusal for an anonymous visitor into a redirect to log in."""
-
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequiredError:
-            return redirect_to_login(request.get_full_path())
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
 
 
 def _cycle(pk: int) -> Cycle:
@@ -134,7 +105,7 @@ def cycle_detail(request, pk: int):
     page = Paginator(selectors.visible_acts(cycle, request.user), 50).get_page(
         request.GET.get("page")
     )
-    insider = request.user.is_superuser or is_group_member(request.user, cycle)
+    insider = can(request.user, "monitoring.view_cycle_internals", cycle)
     history = selectors.cycle_history(cycle)
     if not insider:
         history = history.filter(
@@ -234,10 +205,9 @@ def rayon_csv(request, slug: str):
 # --- acts and evaluations --------------------------------------------------------------------
 
 
-@guarded
 def act_detail(request, pk: int):
     act = get_object_or_404(selectors.act_detail(pk))
-    _require(request, "monitoring.view_act", act)
+    require(request, "monitoring.view_act", act)
     return render(
         request,
         "monitoring/act_detail.html",
@@ -245,10 +215,9 @@ def act_detail(request, pk: int):
     )
 
 
-@guarded
 def act_create(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.add_act", cycle)
+    require(request, "monitoring.add_act", cycle)
     form = forms.ActForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         act = services.act_create(cycle=cycle, user=request.user, **form.cleaned_data)
@@ -260,10 +229,9 @@ def act_create(request, pk: int):
     )
 
 
-@guarded
 def act_edit(request, pk: int):
     act = _act(pk)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
     form = forms.ActForm(request.POST or None, instance=act)
     if request.method == "POST" and form.is_valid():
         services.act_update(act=act, **form.cleaned_data)
@@ -284,11 +252,10 @@ def _workflow_step(request, act, step) -> HttpResponse:
     return redirect(act)
 
 
-@guarded
 @require_POST
 def act_submit(request, pk: int):
     act = _act(pk)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
 
     def step():
         services.act_submit(act=act, user=request.user)
@@ -297,11 +264,10 @@ def act_submit(request, pk: int):
     return _workflow_step(request, act, step)
 
 
-@guarded
 @require_POST
 def act_review(request, pk: int):
     act = _act(pk)
-    _require(request, "monitoring.review_act", act)
+    require(request, "monitoring.review_act", act)
     form = forms.ReviewForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -321,11 +287,10 @@ def act_review(request, pk: int):
     return _workflow_step(request, act, step)
 
 
-@guarded
 @require_POST
 def act_publish(request, pk: int):
     act = _act(pk)
-    _require(request, "monitoring.publish_act", act)
+    require(request, "monitoring.publish_act", act)
 
     def step():
         services.act_publish(act=act, user=request.user)
@@ -334,7 +299,6 @@ def act_publish(request, pk: int):
     return _workflow_step(request, act, step)
 
 
-@guarded
 def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     if pk is not None:
         evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
@@ -342,7 +306,7 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     else:
         evaluation = None
         act = _act(act_pk)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
     form = forms.EvaluationForm(request.POST or None, instance=evaluation, act=act)
     if request.method == "POST" and form.is_valid():
         services.evaluation_save(act=act, evaluation=form.instance)
@@ -354,22 +318,20 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     )
 
 
-@guarded
 @require_POST
 def evaluation_delete(request, pk: int):
     evaluation = get_object_or_404(Evaluation, pk=pk)
     act = _act(evaluation.act_id)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
     services.evaluation_delete(evaluation=evaluation)
     messages.success(request, _("The evaluation is deleted."))
     return redirect(act)
 
 
-@guarded
 def evidence_add(request, pk: int):
     evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
     act = _act(evaluation.act_id)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
     form = forms.EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.evidence_add(
@@ -385,7 +347,6 @@ def evidence_add(request, pk: int):
     )
 
 
-@guarded
 def evidence_file(request, pk: int):
     evidence = get_object_or_404(
         Evidence.objects.select_related(
@@ -393,7 +354,7 @@ def evidence_file(request, pk: int):
         ),
         pk=pk,
     )
-    _require(request, "monitoring.view_act", evidence.evaluation.act)
+    require(request, "monitoring.view_act", evidence.evaluation.act)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
@@ -406,12 +367,11 @@ def evidence_file(request, pk: int):
     )
 
 
-@guarded
 @require_POST
 def evidence_delete(request, pk: int):
     evidence = get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
     act = _act(evidence.evaluation.act_id)
-    _require(request, "monitoring.change_act", act)
+    require(request, "monitoring.change_act", act)
     services.evidence_delete(evidence=evidence)
     messages.success(request, _("The file is removed."))
     return redirect(act)
@@ -420,10 +380,9 @@ def evidence_delete(request, pk: int):
 # --- the cycle: plan, dissent, findings, publication, response, action plan -------------------
 
 
-@guarded
 def cycle_create(request, pk: int):
     group = get_object_or_404(MonitoringGroup.objects.select_related("municipality"), pk=pk)
-    _require(request, "monitoring.add_cycle", group)
+    require(request, "monitoring.add_cycle", group)
     form = forms.CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         cycle = services.cycle_create(group=group, cycle=form.instance)
@@ -436,10 +395,9 @@ def cycle_create(request, pk: int):
     )
 
 
-@guarded
 def plan_item_add(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.change_plan", cycle)
+    require(request, "monitoring.change_plan", cycle)
     form = forms.PlanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if cycle.plan_items.filter(indicator=form.cleaned_data["indicator"]).exists():
@@ -454,10 +412,9 @@ def plan_item_add(request, pk: int):
     )
 
 
-@guarded
 def dissent(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.add_dissent", cycle)
+    require(request, "monitoring.add_dissent", cycle)
     form = forms.DissentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.dissent_save(cycle=cycle, user=request.user, text=form.cleaned_data["text"])
@@ -469,10 +426,9 @@ def dissent(request, pk: int):
     )
 
 
-@guarded
 def findings(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.change_findings", cycle)
+    require(request, "monitoring.change_findings", cycle)
     instance = getattr(cycle, "findings", None) if hasattr(cycle, "findings") else None
     form = forms.FindingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -485,11 +441,10 @@ def findings(request, pk: int):
     )
 
 
-@guarded
 @require_POST
 def cycle_publish(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.publish_cycle", cycle)
+    require(request, "monitoring.publish_cycle", cycle)
     try:
         services.cycle_publish(cycle=cycle, user=request.user)
     except ValidationError as error:
@@ -500,10 +455,9 @@ def cycle_publish(request, pk: int):
     return redirect(cycle)
 
 
-@guarded
 def response(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.respond_cycle", cycle)
+    require(request, "monitoring.respond_cycle", cycle)
     form = forms.ResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.response_give(cycle=cycle, user=request.user, **form.cleaned_data)
@@ -515,10 +469,9 @@ def response(request, pk: int):
     )
 
 
-@guarded
 def action_add(request, pk: int):
     cycle = _cycle(pk)
-    _require(request, "monitoring.add_action", cycle)
+    require(request, "monitoring.add_action", cycle)
     form = forms.ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.action_add(cycle=cycle, user=request.user, action=form.instance)
@@ -530,12 +483,11 @@ def action_add(request, pk: int):
     )
 
 
-@guarded
 def action_progress(request, pk: int):
     action = get_object_or_404(
         Action.objects.select_related("cycle__municipality", "cycle__group"), pk=pk
     )
-    _require(request, "monitoring.change_action", action)
+    require(request, "monitoring.change_action", action)
     form = forms.ProgressForm(request.POST or None, initial={"status": action.status})
     if request.method == "POST" and form.is_valid():
         services.action_progress(action=action, user=request.user, **form.cleaned_data)

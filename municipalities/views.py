@@ -6,8 +6,6 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
@@ -20,6 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from portal.permissions import can
+from portal.permissions import permission_required
+from portal.permissions import require
 from portal.views import section_landing
 
 from . import selectors
@@ -39,31 +40,6 @@ from .models import Village
 from .open_data import FIELDS
 from .open_data import csv_safe
 from .open_data import unit_record
-
-
-def _require(request, perm: str, obj=None) -> None:
-    """403 for a signed-in user without the permission; anonymous visitors go to the login."""
-    if request.user.has_perm(perm, obj):
-        return
-    if not request.user.is_authenticated:
-        raise _LoginRequired
-    raise PermissionDenied
-
-
-class _LoginRequired(Exception):  # noqa: N818 - a signal to the decorator, not an error
-    pass
-
-
-def _login_redirects(view):
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
 
 
 def _unit(slug: str) -> Municipality:
@@ -144,7 +120,7 @@ def detail(request, slug: str):
         children=children,
         gender=selectors.council_gender_counts(profile["council"]),
         blocks=selectors.profile_blocks(unit),
-        may_edit=request.user.has_perm("municipalities.change_municipality", unit),
+        may_edit=can(request.user, "municipalities.change_municipality", unit),
     )
     return render(request, "municipalities/municipality_detail.html", context)
 
@@ -197,16 +173,15 @@ def export_json(request):
 # --- staff workspace -------------------------------------------------------------------------
 
 
-@_login_redirects
 def workspace(request, slug: str):
     unit = _unit(slug)
-    _require(request, "municipalities.change_municipality", unit)
+    require(request, "municipalities.change_municipality", unit)
     context = {
         "unit": unit,
         "ancestors": selectors.unit_ancestors(unit),
         **selectors.unit_profile(unit),
-        "may_view_history": request.user.has_perm("municipalities.view_changerecord", unit),
-        "may_rename": request.user.has_perm("municipalities.rename_municipality", unit),
+        "may_view_history": can(request.user, "municipalities.view_changerecord", unit),
+        "may_rename": can(request.user, "municipalities.rename_municipality", unit),
     }
     return render(request, "municipalities/workspace.html", context)
 
@@ -225,11 +200,10 @@ def _done(request, unit):
     return redirect("municipalities:workspace", slug=unit.slug)
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, slug: str):
     unit = _unit(slug)
-    _require(request, "municipalities.change_municipality", unit)
+    require(request, "municipalities.change_municipality", unit)
     form = ProfileForm(request.POST or None, instance=Municipality(
         description_ky=unit.description_ky, description_ru=unit.description_ru
     ))
@@ -241,12 +215,11 @@ def profile_edit(request, slug: str):
     return _form_page(request, unit, form, _("About the municipality"))
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def names_edit(request, slug: str):
     """Correct or confirm the unit's names (managers of the unit and site administrators)."""
     unit = _unit(slug)
-    _require(request, "municipalities.rename_municipality", unit)
+    require(request, "municipalities.rename_municipality", unit)
     form = UnitNamesForm(
         request.POST or None, initial={"name_ky": unit.name_ky, "name_ru": unit.name_ru}
     )
@@ -264,14 +237,13 @@ def names_edit(request, slug: str):
     )
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def body_edit(request, slug: str, kind: str):
     unit = _unit(slug)
     if kind not in Body.Kind.values:
         raise Http404
     body = Body.objects.filter(municipality=unit, kind=kind).first()
-    _require(request, "municipalities.change_body", body or unit)
+    require(request, "municipalities.change_body", body or unit)
     form = BodyForm(
         request.POST or None, instance=body or Body(municipality=unit, kind=kind), kind=kind
     )
@@ -291,7 +263,6 @@ def _body_of(unit: Municipality, kind: str) -> Body:
     return get_object_or_404(Body, municipality=unit, kind=kind)
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def member_edit(request, slug: str, kind: str, pk: int | None = None):
     unit = _unit(slug)
@@ -301,7 +272,7 @@ def member_edit(request, slug: str, kind: str, pk: int | None = None):
         member = get_object_or_404(Member.objects.select_related("body__municipality"), pk=pk)
         if member.body_id != body.pk:
             raise Http404
-    _require(request, "municipalities.change_member", member or body)
+    require(request, "municipalities.change_member", member or body)
     form = MemberForm(request.POST or None, instance=member, body=body)
     if request.method == "POST" and form.is_valid():
         try:
@@ -316,7 +287,6 @@ def member_edit(request, slug: str, kind: str, pk: int | None = None):
     return _form_page(request, unit, form, f"{title}: {body}", member=member)
 
 
-@_login_redirects
 @require_http_methods(["POST"])
 def member_delete(request, slug: str, kind: str, pk: int):
     unit = _unit(slug)
@@ -324,20 +294,19 @@ def member_delete(request, slug: str, kind: str, pk: int):
         Member.objects.select_related("body__municipality"),
         pk=pk, body__kind=kind, body__municipality=unit,
     )
-    _require(request, "municipalities.change_member", member)
+    require(request, "municipalities.change_member", member)
     services.member_delete(member=member, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))
     return redirect("municipalities:workspace", slug=unit.slug)
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def village_edit(request, slug: str, pk: int | None = None):
     unit = _unit(slug)
     village = None
     if pk is not None:
         village = get_object_or_404(Village, pk=pk, municipality=unit)
-    _require(request, "municipalities.change_village", village or unit)
+    require(request, "municipalities.change_village", village or unit)
     form = VillageForm(request.POST or None, instance=village)
     if request.method == "POST" and form.is_valid():
         try:
@@ -352,23 +321,21 @@ def village_edit(request, slug: str, pk: int | None = None):
     return _form_page(request, unit, form, title, village=village)
 
 
-@_login_redirects
 @require_http_methods(["POST"])
 def village_delete(request, slug: str, pk: int):
     unit = _unit(slug)
     village = get_object_or_404(Village, pk=pk, municipality=unit)
-    _require(request, "municipalities.change_village", village)
+    require(request, "municipalities.change_village", village)
     services.village_delete(village=village, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))
     return redirect("municipalities:workspace", slug=unit.slug)
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
 def charter_edit(request, slug: str):
     unit = _unit(slug)
     charter = getattr(unit, "charter", None)
-    _require(request, "municipalities.change_charter", charter or unit)
+    require(request, "municipalities.change_charter", charter or unit)
     form = CharterForm(request.POST or None, request.FILES or None, instance=charter)
     if charter is None:
         form.fields["file"].required = True
@@ -386,10 +353,9 @@ def charter_edit(request, slug: str):
     return _form_page(request, unit, form, _("Community charter"), multipart=True)
 
 
-@_login_redirects
 def history(request, slug: str):
     unit = _unit(slug)
-    _require(request, "municipalities.view_changerecord", unit)
+    require(request, "municipalities.view_changerecord", unit)
     page = Paginator(selectors.change_history(unit), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -400,10 +366,9 @@ def history(request, slug: str):
     )
 
 
-@_login_redirects
 @require_http_methods(["GET", "POST"])
+@permission_required("municipalities.merge_municipality")
 def merge(request):
-    _require(request, "municipalities.merge_municipality")
     initial = {"predecessors": request.GET.getlist("predecessors")}
     form = MergeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from portal.permissions import can
 from portal.uploads import CONTENT_MISMATCH
 from portal.uploads import content_matches_name
 
@@ -68,7 +69,7 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = Municipality.objects.order_by("name")
-        if not user.is_superuser:
+        if not can(user, "participation.manage_all_events"):
             units = units.filter(staff_memberships__user=user)
         self.fields["municipality"].queryset = units
         if self.instance.pk:

@@ -72,9 +72,13 @@ can_manage = is_site_admin | is_staff_of
 can_moderate = is_site_admin | is_moderator
 
 rules.add_perm("participation.view_event", event_is_public | can_manage)
+# No object: signed in, active and not blocked (comment, flag, choose, attend anywhere open).
+rules.add_perm("participation.take_part", can_take_part)
 # May this user create events at all (no object), and for this municipality (object).
 rules.add_perm("participation.add_event", is_site_admin | is_municipal_staff)
 rules.add_perm("participation.manage_events", can_manage)
+# No object: manages the events of every municipality (lists, the unit field of the form).
+rules.add_perm("participation.manage_all_events", is_site_admin)
 rules.add_perm("participation.change_event", can_manage)
 rules.add_perm("participation.comment_event", can_take_part & event_is_open)
 rules.add_perm("participation.choose_event", can_take_part & event_choice_is_open)
@@ -84,6 +88,8 @@ rules.add_perm(
 )
 rules.add_perm("participation.hide_comment", can_moderate | is_staff_of)
 rules.add_perm("participation.view_moderation_queue", can_moderate | is_municipal_staff)
+# No object: moderates the comments of every municipality, not only of one's own units.
+rules.add_perm("participation.moderate_all_comments", can_moderate)
 rules.add_perm("participation.block_user", can_moderate)
 rules.add_perm("participation.follow_municipality", is_active_user)
 rules.add_perm("participation.change_referenceshare", is_site_admin | (~is_national & is_staff_of))

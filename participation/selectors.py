@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Municipality
 from portal import formats
 from portal.i18n import translated
+from portal.permissions import can
 
 from .models import Alternative
 from .models import AttendanceCount
@@ -114,7 +115,7 @@ def upcoming_events(limit: int = 5) -> list[Event]:
 def managed_events(user) -> QuerySet[Event]:
     """Every event (drafts too) of the municipalities the user works for; all for admins."""
     qs = Event.objects.select_related(*EVENT_RELATED).order_by("-starts_at", "-pk")
-    if user.is_superuser:
+    if can(user, "participation.manage_all_events"):
         return qs
     return qs.filter(municipality__staff_memberships__user=user)
 
@@ -197,7 +198,7 @@ def flagged_comments(user) -> QuerySet[Comment]:
         .order_by("-open_flags", "created")
         .distinct()
     )
-    if user.is_superuser or user.is_moderator:
+    if can(user, "participation.moderate_all_comments"):
         return qs
     return qs.filter(event__municipality__staff_memberships__user=user)
 

@@ -4,13 +4,13 @@ import logging
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import ratelimit
+from portal.permissions import require
 
 from .models import Alternative
 from .models import Attendance
@@ -152,8 +152,7 @@ def _check_rate(user) -> None:
 
 @transaction.atomic
 def comment_create(*, user, event: Event, text: str, parent: Comment | None = None) -> Comment:
-    if not user.has_perm("participation.comment_event", event):
-        raise PermissionDenied
+    require(user, "participation.comment_event", event)
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write something first."))
@@ -171,8 +170,7 @@ def comment_create(*, user, event: Event, text: str, parent: Comment | None = No
 
 @transaction.atomic
 def comment_flag(*, user, comment: Comment, reason: str = "") -> CommentFlag:
-    if not user.has_perm("participation.flag_comment", comment):
-        raise PermissionDenied
+    require(user, "participation.flag_comment", comment)
     flag, _created = CommentFlag.objects.update_or_create(
         comment=comment, user=user, defaults={"reason": reason.strip()[:300], "is_resolved": False}
     )
@@ -181,8 +179,7 @@ def comment_flag(*, user, comment: Comment, reason: str = "") -> CommentFlag:
 
 @transaction.atomic
 def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
-    if not actor.has_perm("participation.hide_comment", comment):
-        raise PermissionDenied
+    require(actor, "participation.hide_comment", comment)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for hiding the comment."))
@@ -210,8 +207,7 @@ def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
 @transaction.atomic
 def comment_restore(*, actor, comment: Comment) -> Comment:
     """Undo a hide made in error; the hide and the restore both stay on record."""
-    if not actor.has_perm("participation.hide_comment", comment):
-        raise PermissionDenied
+    require(actor, "participation.hide_comment", comment)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if not comment.is_hidden:
         raise ValidationError(_("This comment is not hidden."))
@@ -230,8 +226,7 @@ def comment_restore(*, actor, comment: Comment) -> Comment:
 
 @transaction.atomic
 def comment_flags_dismiss(*, actor, comment: Comment) -> None:
-    if not actor.has_perm("participation.hide_comment", comment):
-        raise PermissionDenied
+    require(actor, "participation.hide_comment", comment)
     comment.flags.filter(is_resolved=False).update(is_resolved=True)
     ModerationRecord.objects.create(
         actor=actor,
@@ -243,8 +238,7 @@ def comment_flags_dismiss(*, actor, comment: Comment) -> None:
 
 @transaction.atomic
 def user_block(*, actor, user, reason: str) -> UserBlock:
-    if not actor.has_perm("participation.block_user"):
-        raise PermissionDenied
+    require(actor, "participation.block_user")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for blocking."))
@@ -261,8 +255,7 @@ def user_block(*, actor, user, reason: str) -> UserBlock:
 
 @transaction.atomic
 def user_unblock(*, actor, user) -> None:
-    if not actor.has_perm("participation.block_user"):
-        raise PermissionDenied
+    require(actor, "participation.block_user")
     deleted, _rows = UserBlock.objects.filter(user=user).delete()
     if deleted:
         ModerationRecord.objects.create(
@@ -272,8 +265,7 @@ def user_unblock(*, actor, user) -> None:
 
 @transaction.atomic
 def choice_set(*, user, event: Event, alternative: Alternative) -> Choice:
-    if not user.has_perm("participation.choose_event", event):
-        raise PermissionDenied
+    require(user, "participation.choose_event", event)
     if alternative.event_id != event.pk:
         raise ValidationError(_("Choose one of this event's alternatives."))
     choice, _created = Choice.objects.update_or_create(
@@ -285,8 +277,7 @@ def choice_set(*, user, event: Event, alternative: Alternative) -> Choice:
 @transaction.atomic
 def attendance_toggle(*, user, event: Event) -> bool:
     """Say "I will attend", or take it back. Returns whether the user now attends."""
-    if not user.has_perm("participation.attend_event", event):
-        raise PermissionDenied
+    require(user, "participation.attend_event", event)
     deleted, _rows = Attendance.objects.filter(event=event, user=user).delete()
     if deleted:
         return False

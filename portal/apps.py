@@ -10,11 +10,11 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django.utils.module_loading import autodiscover_modules
 
-        from . import predicates
+        from .permissions import can
 
         # The Django admin is for site administrators only, not for every is_staff account.
         admin.site.has_permission = (  # type: ignore[method-assign]
-            lambda request: predicates.is_site_admin(request.user)
+            lambda request: can(request.user, "portal.view_admin")
         )
         # Each app registers its printable report types in <app>/reports.py.
         autodiscover_modules("reports")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 from portal.i18n import language_name
+from portal.permissions import can
 
 from . import selectors
 from .models import Document
@@ -16,7 +17,6 @@ from .models import Practice
 from .models import ResultIndicator
 from .models import Story
 from .models import Theme
-from .rules import is_content_editor
 from .uploads import DOCUMENT_TYPES
 from .uploads import FILE_MAX_SIZE
 from .uploads import PHOTO_MAX_SIZE
@@ -28,7 +28,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _is_editor(user) -> bool:
-    return bool(user.is_superuser or is_content_editor(user))
+    return can(user, "practices.review_any")
 
 
 def municipalities_for(user):

@@ -1,14 +1,13 @@
 """Writes: saving content, the editorial workflow and files. Every write checks the rules."""
 
-import rules
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.following import notify_new_item
+from portal.permissions import require
 
 from .models import Document
 from .models import Editorial
@@ -48,17 +47,6 @@ def perm_name(item: Editorial, verb: str) -> str:
     return f"practices.{verb}_{item._meta.model_name}"
 
 
-def allowed(actor, verb: str, item) -> bool:
-    """The rule itself, asked directly: Django's backend would let superusers do anything,
-    even publish an item nobody submitted, so the workflow states must be checked here."""
-    return rules.has_perm(perm_name(item, verb), actor, item)
-
-
-def _require(actor, verb: str, item) -> None:
-    if not allowed(actor, verb, item):
-        raise PermissionDenied
-
-
 def _search_text(item: Editorial) -> str:
     parts = []
     for field in SEARCH_FIELDS[type(item)]:
@@ -84,7 +72,7 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
     ``children`` are bound, valid inline formsets (funding sources, result indicators);
     ``upload`` is a document's new file (the replaced one is deleted once this commits).
     """
-    _require(actor, "change", item)
+    require(actor, perm_name(item, "change"), item)
     if item.pk is None:
         item.author = actor
         item.status = Status.DRAFT
@@ -106,7 +94,7 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
 
 @transaction.atomic
 def item_submit(*, item: Editorial, actor) -> Editorial:
-    _require(actor, "submit", item)
+    require(actor, perm_name(item, "submit"), item)
     item.status = Status.SUBMITTED
     item.submitted_at = timezone.now()
     item.save(update_fields=["status", "submitted_at", "modified"])
@@ -115,7 +103,7 @@ def item_submit(*, item: Editorial, actor) -> Editorial:
 
 @transaction.atomic
 def item_publish(*, item: Editorial, actor) -> Editorial:
-    _require(actor, "review", item)
+    require(actor, perm_name(item, "review"), item)
     item.status = Status.PUBLISHED
     item.reviewed_by = actor
     item.review_comment = ""
@@ -130,7 +118,7 @@ def item_publish(*, item: Editorial, actor) -> Editorial:
 
 @transaction.atomic
 def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
-    _require(actor, "review", item)
+    require(actor, perm_name(item, "review"), item)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": ValidationError(_("Say what the author should change."))})
@@ -144,7 +132,7 @@ def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
 @transaction.atomic
 def item_unpublish(*, item: Editorial, actor) -> Editorial:
     """Take a published item back to draft (it disappears from the public at once)."""
-    _require(actor, "unpublish", item)
+    require(actor, perm_name(item, "unpublish"), item)
     item.status = Status.DRAFT
     item.reviewed_by = actor
     item.save(update_fields=["status", "reviewed_by", "modified"])
@@ -162,7 +150,7 @@ def _fill_file(stored, upload, *, allowed, max_size) -> None:
 
 @transaction.atomic
 def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_ru=""):
-    _require(actor, "change", owner)
+    require(actor, perm_name(owner, "change"), owner)
     if isinstance(owner, Practice):
         photo = PracticePhoto(practice=owner)
     else:
@@ -176,7 +164,7 @@ def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_
 
 @transaction.atomic
 def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru=""):
-    _require(actor, "change", practice)
+    require(actor, perm_name(practice, "change"), practice)
     attachment = PracticeAttachment(practice=practice)
     attachment.title_ky, attachment.title_ru = title_ky.strip(), title_ru.strip()
     _fill_file(attachment, upload, allowed=DOCUMENT_TYPES, max_size=FILE_MAX_SIZE)
@@ -189,7 +177,7 @@ def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru="
 
 @transaction.atomic
 def file_remove(*, stored, owner: Editorial, actor) -> None:
-    _require(actor, "change", owner)
+    require(actor, perm_name(owner, "change"), owner)
     stored.file.delete(save=False)
     stored.delete()
 

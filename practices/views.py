@@ -7,11 +7,8 @@ editing views share one shape per kind of content (``KINDS``) and call the servi
 from dataclasses import dataclass
 from dataclasses import field
 
-import rules
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
@@ -24,6 +21,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.permissions import can
+from portal.permissions import permission_required
+from portal.permissions import refuse
+from portal.permissions import require
 from portal.sections import SECTIONS_BY_KEY
 
 from . import forms
@@ -37,6 +38,7 @@ from .models import PracticePhoto
 from .models import Status
 from .models import Story
 from .models import StoryPhoto
+from .services import perm_name
 
 
 @dataclass(frozen=True)
@@ -99,19 +101,9 @@ def item_urls(kind: str, item) -> dict:
     }
 
 
-def _deny(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
-def _may(user, verb: str, item) -> bool:
-    return services.allowed(user, verb, item)
-
-
 def _visible_or_404(request, item):
     """Drafts do not exist for those who may not see them."""
-    if not _may(request.user, "view", item):
+    if not can(request.user, perm_name(item, "view"), item):
         raise Http404
     return item
 
@@ -298,14 +290,13 @@ def edit(request, kind: str, pk: int | None = None):
     user = request.user
     if pk is None:
         item = cfg.model()
-        if not rules.has_perm(f"practices.add_{cfg.model._meta.model_name}", user):
-            return _deny(request)
+        require(request, f"practices.add_{cfg.model._meta.model_name}")
     else:
         item = get_object_or_404(cfg.model.objects.select_related("municipality"), pk=pk)
-        if not _may(user, "change", item):
-            if not _may(user, "view", item):
+        if not can(user, perm_name(item, "change"), item):
+            if not can(user, perm_name(item, "view"), item):
                 raise Http404
-            return _deny(request)
+            refuse(request)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = cfg.form(data, files, instance=item, user=user)
@@ -315,8 +306,7 @@ def edit(request, kind: str, pk: int | None = None):
     ]
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets):
         candidate = form.save(commit=False)
-        if not _may(user, "change", candidate):
-            raise PermissionDenied
+        require(request, perm_name(candidate, "change"), candidate)
         try:
             services.item_save(
                 item=candidate,
@@ -365,8 +355,7 @@ def _workflow_item(request, kind: str, pk: int):
 @require_POST
 def submit(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "submit", item):
-        return _deny(request)
+    require(request, perm_name(item, "submit"), item)
     services.item_submit(item=item, actor=request.user)
     messages.success(request, _("Submitted. An editor will review it."))
     return redirect(item.get_absolute_url())
@@ -375,8 +364,7 @@ def submit(request, kind: str, pk: int):
 @require_POST
 def unpublish(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "unpublish", item):
-        return _deny(request)
+    require(request, perm_name(item, "unpublish"), item)
     services.item_unpublish(item=item, actor=request.user)
     messages.success(request, _("Taken back to draft: the public no longer sees it."))
     return redirect(item.get_absolute_url())
@@ -384,8 +372,7 @@ def unpublish(request, kind: str, pk: int):
 
 def review(request, kind: str, pk: int):
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "review", item):
-        return _deny(request)
+    require(request, perm_name(item, "review"), item)
     form = forms.ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["decision"] == forms.ReviewForm.PUBLISH:
@@ -407,8 +394,7 @@ def review(request, kind: str, pk: int):
 def add_file(request, kind: str, pk: int, what: str):
     """Add a photo (practice or story) or an attachment (practice)."""
     item = _workflow_item(request, kind, pk)
-    if not _may(request.user, "change", item):
-        return _deny(request)
+    require(request, perm_name(item, "change"), item)
     form_class = forms.PhotoForm if what == "photo" else forms.AttachmentForm
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -473,18 +459,16 @@ def remove_file(request, kind: str, pk: int):
     if kind == "document":
         raise Http404  # a document's file is replaced through its form, never removed
     _visible_or_404(request, owner)
-    if not _may(request.user, "change", owner):
-        return _deny(request)
+    require(request, perm_name(owner, "change"), owner)
     services.file_remove(stored=stored, owner=owner, actor=request.user)
     messages.success(request, _("The file was removed."))
     return redirect(owner.get_absolute_url())
 
 
+@permission_required("practices.use_desk")
 def desk(request):
     """The editorial desk: what waits for review, and one's own municipality's drafts."""
-    if not rules.has_perm("practices.use_desk", request.user):
-        return _deny(request)
-    is_editor = rules.has_perm("practices.review_any", request.user)
+    is_editor = can(request.user, "practices.review_any")
     return render(
         request,
         "practices/desk.html",

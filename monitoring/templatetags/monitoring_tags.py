@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from monitoring.rules import can as monitoring_can
 from portal.formats import number as number_format
 
 register = template.Library()
@@ -54,8 +53,3 @@ def raw_value(row) -> str:
         return f"{number_format(value, 2)} / 5"
     return number_format(value, 1)
 
-
-@register.simple_tag
-def can(perm: str, user, obj=None) -> bool:
-    """Ask the monitoring rules themselves: superusers do not bypass the workflow here."""
-    return monitoring_can(perm, user, obj)

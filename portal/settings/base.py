@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PrintVersionMiddleware",
+    # Anonymous visitors refused by the permission gate go to the login page.
+    "portal.permissions.LoginOnRefusalMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

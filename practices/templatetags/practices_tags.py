@@ -1,4 +1,3 @@
-import rules
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -7,7 +6,9 @@ from django.utils.translation import gettext as _
 from portal import formats
 from portal.i18n import language_name
 from portal.i18n import translated
+from portal.permissions import can
 from practices.sanitize import sanitize_html
+from practices.services import perm_name
 
 register = template.Library()
 
@@ -54,9 +55,8 @@ def trtext(obj, field: str) -> str:
 def item_perms(context, item) -> dict:
     """What the viewer may do with one item: change, submit, review, unpublish."""
     user = context["request"].user
-    name = item._meta.model_name
     return {
-        verb: rules.has_perm(f"practices.{verb}_{name}", user, item)
+        verb: can(user, perm_name(item, verb), item)
         for verb in ("change", "submit", "review", "unpublish")
     }
 

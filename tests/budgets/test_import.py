@@ -283,6 +283,24 @@ def test_someone_else_cannot_confirm_an_upload(client, published, staff_of, code
     assert published.revisions.count() == 1
 
 
+def test_a_superuser_cannot_confirm_someone_elses_upload(
+    client, published, staff_of, codes, user_factory
+):
+    """The uploader answers for the figures: a site administrator is refused like a colleague,
+    on the page and in the service."""
+    from django.core.exceptions import PermissionDenied
+
+    client.force_login(staff_of(published.municipality))
+    response = upload(client, published, csv_bytes(GOOD_ROWS))
+    admin = user_factory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    assert client.get(response["Location"]).status_code == 403
+    assert client.post(response["Location"], {}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.import_confirm(pending=PendingImport.objects.get(), user=admin)
+    assert published.revisions.count() == 1
+
+
 def test_the_upload_form_rejects_other_file_types(client, published, staff_of):
     client.force_login(staff_of(published.municipality))
     response = upload(client, published, b"data", name="budget.txt")

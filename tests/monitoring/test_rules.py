@@ -7,7 +7,7 @@ from monitoring.models import Action
 from monitoring.models import Cycle
 from monitoring.models import MonitoringAct
 from monitoring.models import MunicipalResponse
-from monitoring.rules import can
+from portal.permissions import can
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def fresh(user):
 
 
 def allowed(world, perm, obj):
-    return {role for role in ROLES if can(perm, fresh(user_for(world, role)), obj)}
+    return {role for role in ROLES if can(fresh(user_for(world, role)), perm, obj)}
 
 
 def act_of(world, factory, author="member", status=MonitoringAct.Status.DRAFT):

@@ -153,6 +153,23 @@ def test_staff_respond_but_cannot_touch_evaluations(client, world, act):
     assert client.get(url("response", world.cycle.pk)).status_code == 403  # only once
 
 
+def test_a_superuser_who_is_not_staff_cannot_give_the_municipalitys_response(
+    client, world, act
+):
+    """The official response is the municipality's own step: a site administrator who does
+    not work for it is refused, the page offers him nothing, and the staff still may."""
+    published_world(world, act)
+    client.force_login(world.admin)
+    assert client.get(url("response", world.cycle.pk)).status_code == 403
+    response = client.post(url("response", world.cycle.pk), {"text_ru": "Принимаем"})
+    assert response.status_code == 403
+    assert not Cycle.objects.filter(pk=world.cycle.pk, response__isnull=False).exists()
+    page = client.get(url("cycle-detail", world.cycle.pk)).content.decode()
+    assert url("response", world.cycle.pk) not in page
+    client.force_login(world.staff)
+    assert client.get(url("response", world.cycle.pk)).status_code == 200
+
+
 def test_other_members_cannot_edit_my_draft(client, world, act):
     client.force_login(world.lead)
     assert client.get(url("act-edit", act.pk)).status_code == 403

@@ -45,6 +45,18 @@ def test_comments_closed_when_event_not_open(client, citizen, event_factory):
     assert not Comment.objects.exists()
 
 
+def test_a_superuser_does_not_comment_before_the_event_opens(client, site_admin, event_factory):
+    """The period is the workflow's, not a right: the page and the service refuse him too."""
+    from django.core.exceptions import PermissionDenied
+
+    event = event_factory(status="published")
+    client.force_login(site_admin)
+    assert post_comment(client, event, "Салам").status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.comment_create(user=site_admin, event=event, text="Салам")
+    assert not Comment.objects.exists()
+
+
 def test_empty_comment_is_refused_with_a_message(client, citizen, event):
     client.force_login(citizen)
     response = post_comment(client, event, "   ")

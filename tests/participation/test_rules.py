@@ -1,12 +1,12 @@
 """Permission matrix: every participation permission × the six roles (and states)."""
 
 import pytest
-import rules
 
 from participation.models import Comment
 from participation.models import Event
 from participation.models import ReferenceShare
 from participation.models import UserBlock
+from portal.permissions import can
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ ROLES = ["anonymous", "citizen", "staff", "other_staff", "moderator", "admin"]
 
 
 def allowed(roles, perm, obj=None) -> dict:
-    return {name: rules.has_perm(perm, roles[name], obj) for name in ROLES}
+    return {name: can(roles[name], perm, obj) for name in ROLES}
 
 
 def expect(*names) -> dict:
@@ -60,10 +60,10 @@ def test_blocked_user_may_not_take_part(roles, event, comment_factory, moderator
     UserBlock.objects.create(user=citizen, reason="spam", blocked_by=moderator)
     citizen = type(citizen).objects.get(pk=citizen.pk)  # fresh: no cached flag
     comment = comment_factory(event=event)
-    assert not rules.has_perm("participation.comment_event", citizen, event)
-    assert not rules.has_perm("participation.choose_event", citizen, event)
-    assert not rules.has_perm("participation.attend_event", citizen, event)
-    assert not rules.has_perm("participation.flag_comment", citizen, comment)
+    assert not can(citizen, "participation.comment_event", event)
+    assert not can(citizen, "participation.choose_event", event)
+    assert not can(citizen, "participation.attend_event", event)
+    assert not can(citizen, "participation.flag_comment", comment)
 
 
 def test_choose_until_choice_closes(roles, event):
