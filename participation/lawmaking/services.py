@@ -2,8 +2,6 @@
 
 import datetime
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal import formats
+from portal.permissions import require
 
 from .models import ClauseText
 from .models import Draft
@@ -103,8 +102,7 @@ def check_discussion_period(draft: Draft, *, opens_at: datetime.datetime | None 
 def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
     draft = Draft(created_by=user, **data)
     draft.title = draft.title_ky or draft.title_ru
-    if not rules.has_perm("lawmaking.change_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.change_draft", draft)
     draft.full_clean()
     check_discussion_period(draft)
     draft.save()
@@ -114,8 +112,7 @@ def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
 
 @transaction.atomic
 def draft_update(*, user, draft: Draft, data: dict) -> Draft:
-    if not rules.has_perm("lawmaking.change_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.change_draft", draft)
     # The form may already have written the new values on this object: compare with the row.
     before = Draft.objects.filter(pk=draft.pk).values(
         "discussion_starts_at", "discussion_ends_at"
@@ -135,16 +132,14 @@ def draft_update(*, user, draft: Draft, data: dict) -> Draft:
 @transaction.atomic
 def draft_revise(*, user, draft: Draft, clauses: list[tuple], note: str = "") -> DraftRevision:
     """A new revision of the text; each clause keeps its identity (and its comments)."""
-    if not rules.has_perm("lawmaking.change_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.change_draft", draft)
     Draft.objects.select_for_update().filter(pk=draft.pk).first()
     return _write_revision(draft, clauses, note)
 
 
 @transaction.atomic
 def draft_publish(*, user, draft: Draft) -> Draft:
-    if not rules.has_perm("lawmaking.change_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.change_draft", draft)
     if draft.status != Draft.Status.DRAFT:
         raise ValidationError(_("This draft has already been published."), code="state")
     now = timezone.now()
@@ -163,8 +158,7 @@ def current_revision(draft: Draft) -> DraftRevision | None:
 
 @transaction.atomic
 def comment_create(*, user, draft: Draft, text: str, clause: DraftClause | None = None):
-    if not rules.has_perm("lawmaking.comment_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.comment_draft", draft)
     revision = current_revision(draft)
     if (
         clause is not None
@@ -183,8 +177,7 @@ def comment_create(*, user, draft: Draft, text: str, clause: DraftClause | None 
 def comment_decide(
     *, user, comment: DraftComment, decision: str, reason_ky: str, reason_ru: str
 ) -> DraftComment:
-    if not rules.has_perm("lawmaking.decide_draftcomment", user, comment):
-        raise PermissionDenied
+    require(user, "lawmaking.decide_draftcomment", comment)
     reason_ky, reason_ru = (reason_ky or "").strip(), (reason_ru or "").strip()
     if not (reason_ky or reason_ru):
         raise ValidationError(_("Give the reason for the decision."), code="reason")
@@ -201,8 +194,7 @@ def comment_decide(
 
 @transaction.atomic
 def comment_hide(*, actor, comment: DraftComment, reason: str) -> DraftComment:
-    if not rules.has_perm("lawmaking.hide_draftcomment", actor, comment):
-        raise PermissionDenied
+    require(actor, "lawmaking.hide_draftcomment", comment)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for hiding."), code="reason")
@@ -215,8 +207,7 @@ def comment_hide(*, actor, comment: DraftComment, reason: str) -> DraftComment:
 @transaction.atomic
 def draft_adopt(*, user, draft: Draft, data: dict) -> Draft:
     """The adopted text and the council decision, once every comment has its answer."""
-    if not rules.has_perm("lawmaking.adopt_draft", user, draft):
-        raise PermissionDenied
+    require(user, "lawmaking.adopt_draft", draft)
     if draft.comments.filter(is_hidden=False, decision="").exists():
         raise ValidationError(
             _("Answer every comment before publishing the adopted text."), code="unanswered"

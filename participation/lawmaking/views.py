@@ -1,6 +1,5 @@
 """Pages of law-making: the registry of acts, a draft's page and every action on it."""
 
-import rules
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from municipalities.models import Municipality
 from participation.rules import is_blocked
 from participation.views import _deny
+from portal.permissions import can
 from portal.predicates import is_site_admin
 from portal.predicates import is_staff_of
 from portal.views import section_landing
@@ -90,10 +90,10 @@ def _refuse(request, reason: str, *, draft=None, text: str = "", status: int = 4
     )
 
 
-def _require(request, perm: str, obj=None, *, text: str = ""):
-    """rules.has_perm, not user.has_perm: a superuser must not skip the discussion period.
-    Anonymous visitors go to the login page; anyone else is told why (403)."""
-    if rules.has_perm(perm, request.user, obj):
+def _refusal(request, perm: str, obj=None, *, text: str = ""):
+    """None when the gate allows; else the answer: anonymous visitors go to the login page,
+    anyone else is told why (403) — a closed discussion is not "another municipality"."""
+    if can(request.user, perm, obj):
         return None
     if not request.user.is_authenticated:
         return _deny(request)
@@ -103,14 +103,14 @@ def _require(request, perm: str, obj=None, *, text: str = ""):
 
 def _visible_draft(request, pk: int) -> Draft:
     draft = selectors.draft_for_page(pk)
-    if draft is None or not rules.has_perm("lawmaking.view_draft", request.user, draft):
+    if draft is None or not can(request.user, "lawmaking.view_draft", draft):
         raise Http404  # unpublished drafts do not exist for the public
     return draft
 
 
 def _managed_draft(request, pk: int, perm: str = "lawmaking.change_draft"):
     draft = _visible_draft(request, pk)
-    return draft, _require(request, perm, draft)
+    return draft, _refusal(request, perm, draft)
 
 
 def landing(request):
@@ -120,7 +120,7 @@ def landing(request):
         "lawmaking",
         {
             "drafts": drafts,
-            "can_add": rules.has_perm("lawmaking.add_draft", request.user),
+            "can_add": can(request.user, "lawmaking.add_draft"),
         },
     )
 
@@ -148,7 +148,7 @@ def draft_list(request):
 
 
 def draft_manage(request):
-    if (response := _require(request, "lawmaking.add_draft")) is not None:
+    if (response := _refusal(request, "lawmaking.add_draft")) is not None:
         return response
     page = Paginator(selectors.drafts_managed_by(request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -173,7 +173,7 @@ def draft_detail(request, pk: int):
     for text in texts:
         text.comment_list = by_clause.get(text.clause_id, [])
     user = request.user
-    can_comment = rules.has_perm("lawmaking.comment_draft", user, draft)
+    can_comment = can(user, "lawmaking.comment_draft", draft)
     # Anyone who cannot comment is told why, except a visitor who only has to sign in.
     comment_refusal = None
     if not can_comment and (user.is_authenticated or not draft.is_open):
@@ -192,13 +192,13 @@ def draft_detail(request, pk: int):
             "comment_count": len(comments),
             "can_comment": can_comment,
             "comment_refusal": comment_refusal,
-            "can_change": rules.has_perm("lawmaking.change_draft", user, draft),
-            "can_decide": rules.has_perm(
-                "lawmaking.decide_draftcomment", user, DraftComment(draft=draft)
+            "can_change": can(user, "lawmaking.change_draft", draft),
+            "can_decide": can(
+                user, "lawmaking.decide_draftcomment", DraftComment(draft=draft)
             ),
-            "can_adopt": rules.has_perm("lawmaking.adopt_draft", user, draft),
-            "can_hide": rules.has_perm(
-                "lawmaking.hide_draftcomment", user, DraftComment(draft=draft)
+            "can_adopt": can(user, "lawmaking.adopt_draft", draft),
+            "can_hide": can(
+                user, "lawmaking.hide_draftcomment", DraftComment(draft=draft)
             ),
             "comment_form": DraftCommentForm(texts=current_texts) if can_comment else None,
         },
@@ -206,7 +206,7 @@ def draft_detail(request, pk: int):
 
 
 def draft_create(request):
-    if (response := _require(request, "lawmaking.add_draft")) is not None:
+    if (response := _refusal(request, "lawmaking.add_draft")) is not None:
         return response
     form = DraftForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -300,7 +300,7 @@ def draft_publish(request, pk: int):
 @require_POST
 def comment_create(request, pk: int):
     draft = _visible_draft(request, pk)
-    response = _require(
+    response = _refusal(
         request, "lawmaking.comment_draft", draft, text=request.POST.get("text", "")
     )
     if response is not None:
@@ -336,7 +336,7 @@ def comment_decide(request, pk: int):
     comment = _comment(pk)
     if not comment.draft.is_public:
         raise Http404
-    if (response := _require(request, "lawmaking.decide_draftcomment", comment)) is not None:
+    if (response := _refusal(request, "lawmaking.decide_draftcomment", comment)) is not None:
         return response
     initial = {
         "decision": comment.decision,
@@ -368,7 +368,7 @@ def comment_decide(request, pk: int):
 
 def comment_hide(request, pk: int):
     comment = _comment(pk)
-    if (response := _require(request, "lawmaking.hide_draftcomment", comment)) is not None:
+    if (response := _refusal(request, "lawmaking.hide_draftcomment", comment)) is not None:
         return response
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -415,9 +415,7 @@ def draft_adopt(request, pk: int):
 
 def draft_summary(request, pk: int):
     draft = _visible_draft(request, pk)
-    if not draft.period_is_over and not rules.has_perm(
-        "lawmaking.change_draft", request.user, draft
-    ):
+    if not draft.period_is_over and not can(request.user, "lawmaking.change_draft", draft):
         raise Http404
     return render(
         request,
@@ -425,8 +423,8 @@ def draft_summary(request, pk: int):
         {
             "draft": draft,
             **selectors.summary(draft),
-            "can_decide": rules.has_perm(
-                "lawmaking.decide_draftcomment", request.user, DraftComment(draft=draft)
+            "can_decide": can(
+                request.user, "lawmaking.decide_draftcomment", DraftComment(draft=draft)
             ),
         },
     )

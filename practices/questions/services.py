@@ -1,12 +1,12 @@
 """Writes of citizens' questions: ask, answer, flag, hide (each moderation act recorded)."""
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.permissions import require
 
 from .models import Question
 from .models import QuestionFlag
@@ -14,15 +14,9 @@ from .models import QuestionModeration
 from .models import deadline_for
 
 
-def _check(user, perm: str, obj=None) -> None:
-    # rules.has_perm, not user.has_perm: a superuser must not skip the states.
-    if not rules.has_perm(perm, user, obj):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def question_ask(*, user, municipality, title: str, text: str) -> Question:
-    _check(user, "questions.add_question")
+    require(user, "questions.add_question")
     question = Question(
         municipality=municipality,
         author=user,
@@ -38,7 +32,7 @@ def question_ask(*, user, municipality, title: str, text: str) -> Question:
 
 @transaction.atomic
 def question_answer(*, user, question: Question, answer: str) -> Question:
-    _check(user, "questions.answer_question", question)
+    require(user, "questions.answer_question", question)
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(_("Write the answer."), code="empty")
@@ -61,7 +55,7 @@ def question_answer(*, user, question: Question, answer: str) -> Question:
 
 @transaction.atomic
 def question_flag(*, user, question: Question, reason: str = "") -> QuestionFlag | None:
-    _check(user, "questions.flag_question", question)
+    require(user, "questions.flag_question", question)
     try:
         with transaction.atomic():
             return QuestionFlag.objects.create(
@@ -73,7 +67,7 @@ def question_flag(*, user, question: Question, reason: str = "") -> QuestionFlag
 
 @transaction.atomic
 def question_hide(*, actor, question: Question, reason: str) -> Question:
-    _check(actor, "questions.hide_question", question)
+    require(actor, "questions.hide_question", question)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for hiding."), code="reason")
@@ -89,7 +83,7 @@ def question_hide(*, actor, question: Question, reason: str) -> Question:
 
 @transaction.atomic
 def question_restore(*, actor, question: Question, reason: str = "") -> Question:
-    _check(actor, "questions.hide_question", question)
+    require(actor, "questions.hide_question", question)
     question.is_hidden = False
     question.hidden_reason = ""
     question.save(update_fields=["is_hidden", "hidden_reason"])
@@ -101,7 +95,7 @@ def question_restore(*, actor, question: Question, reason: str = "") -> Question
 
 @transaction.atomic
 def flags_dismiss(*, actor, question: Question) -> None:
-    _check(actor, "questions.hide_question", question)
+    require(actor, "questions.hide_question", question)
     question.flags.update(is_resolved=True)
     QuestionModeration.objects.create(
         actor=actor, action=QuestionModeration.Action.DISMISS, question=question

@@ -1,10 +1,7 @@
 """Pages of citizens' questions under /information/questions/."""
 
-import rules
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -14,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from portal.permissions import can
+from portal.permissions import require
 
 from . import selectors
 from . import services
@@ -25,17 +24,9 @@ from .forms import ReasonForm
 from .models import Question
 
 
-def _require(request, perm: str, obj=None):
-    if rules.has_perm(perm, request.user, obj):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
 def _question(request, pk: int) -> Question:
     question = selectors.question_for_page(pk)
-    if question is None or not rules.has_perm("questions.view_question", request.user, question):
+    if question is None or not can(request.user, "questions.view_question", question):
         raise Http404
     return question
 
@@ -59,8 +50,8 @@ def question_list(request):
             "page": page,
             "municipality": municipality,
             "counts": selectors.question_counts(municipality) if municipality else None,
-            "can_ask": rules.has_perm("questions.add_question", request.user),
-            "can_moderate": rules.has_perm("questions.moderate_questions", request.user),
+            "can_ask": can(request.user, "questions.add_question"),
+            "can_moderate": can(request.user, "questions.moderate_questions"),
         },
     )
 
@@ -73,16 +64,15 @@ def question_detail(request, pk: int):
         "questions/question_detail.html",
         {
             "question": question,
-            "can_answer": rules.has_perm("questions.answer_question", user, question),
-            "can_flag": rules.has_perm("questions.flag_question", user, question),
-            "can_hide": rules.has_perm("questions.hide_question", user, question),
+            "can_answer": can(user, "questions.answer_question", question),
+            "can_flag": can(user, "questions.flag_question", question),
+            "can_hide": can(user, "questions.hide_question", question),
         },
     )
 
 
 def question_ask(request):
-    if (response := _require(request, "questions.add_question")) is not None:
-        return response
+    require(request, "questions.add_question")
     initial = {}
     wanted = request.GET.get("municipality") or getattr(
         request.user.home_municipality, "slug", None
@@ -107,8 +97,7 @@ def question_ask(request):
 
 def question_answer(request, pk: int):
     question = _question(request, pk)
-    if (response := _require(request, "questions.answer_question", question)) is not None:
-        return response
+    require(request, "questions.answer_question", question)
     form = AnswerForm(request.POST or None, initial={"answer": question.answer})
     if request.method == "POST" and form.is_valid():
         services.question_answer(
@@ -125,8 +114,7 @@ def question_answer(request, pk: int):
 
 def question_flag(request, pk: int):
     question = _question(request, pk)
-    if (response := _require(request, "questions.flag_question", question)) is not None:
-        return response
+    require(request, "questions.flag_question", question)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.question_flag(user=request.user, question=question, **form.cleaned_data)
@@ -141,8 +129,7 @@ def question_flag(request, pk: int):
 
 def question_hide(request, pk: int):
     question = _question(request, pk)
-    if (response := _require(request, "questions.hide_question", question)) is not None:
-        return response
+    require(request, "questions.hide_question", question)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.question_hide(
@@ -160,16 +147,14 @@ def question_hide(request, pk: int):
 @require_POST
 def question_dismiss(request, pk: int):
     question = _question(request, pk)
-    if (response := _require(request, "questions.hide_question", question)) is not None:
-        return response
+    require(request, "questions.hide_question", question)
     services.flags_dismiss(actor=request.user, question=question)
     messages.success(request, _("The flags have been dismissed."))
     return redirect("questions:moderation")
 
 
 def moderation_queue(request):
-    if (response := _require(request, "questions.moderate_questions")) is not None:
-        return response
+    require(request, "questions.moderate_questions")
     page = Paginator(selectors.moderation_queue(request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
