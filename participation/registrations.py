@@ -1,0 +1,50 @@
+"""What civic participation and law-making add to the portal's shared registries.
+
+Autodiscovered by portal.apps: what can be followed, what each section's cached pages show,
+and the blocks on a municipality's profile.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from municipalities import profile_blocks
+from portal import following
+from portal import page_cache
+
+from . import lawmaking_selectors
+from . import selectors
+
+page_cache.register_content_app("participation")
+page_cache.register_section("events", ("participation", "municipalities"))
+page_cache.register_section("participation", ("participation", "municipalities"))
+page_cache.register_section("law-making", ("participation", "municipalities"))
+
+following.register_section("participation")
+following.register_kind(
+    following.ItemKind("event", "participation.Event", "participation", _("Event"))
+)
+following.register_kind(
+    following.ItemKind("results", "participation.Event", "participation", _("Event results"))
+)
+following.register_section("lawmaking")
+following.register_kind(
+    following.ItemKind("draft", "participation.Draft", "lawmaking", _("Draft act"))
+)
+
+profile_blocks.register(
+    profile_blocks.ProfileBlock(
+        key="participation",
+        title=_("Events and participation"),
+        empty_text=_("No events have been published for this municipality yet."),
+        hook=selectors.municipality_profile_block,
+        order=10,
+    )
+)
+profile_blocks.register(
+    profile_blocks.ProfileBlock(
+        key="lawmaking",
+        title=_("Draft acts"),
+        empty_text=_("No draft acts have been published for discussion."),
+        hook=lawmaking_selectors.municipality_profile_block,
+        order=50,
+    )
+)
