@@ -2,8 +2,6 @@
 
 import logging
 from dataclasses import dataclass
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.db import transaction
@@ -12,8 +10,8 @@ from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from . import profile_blocks as profile_block_registry
 from .models import Body
 from .models import ChangeRecord
 from .models import Member
@@ -30,14 +28,6 @@ GROUPING_KINDS = (
     Municipality.Kind.OBLAST,
     Municipality.Kind.RAYON,
     Municipality.Kind.CITY_DISTRICT,
-)
-# The later sections of a profile, each rendered from <app>.selectors.municipality_profile_block.
-PROFILE_SECTIONS = ("participation", "budgets", "monitoring", "practices")
-# More blocks on the profile: (module, hook name, block key).
-EXTRA_PROFILE_HOOKS = (
-    ("participation.lawmaking.selectors", "municipality_profile_block", "lawmaking"),
-    ("practices.selectors", "municipality_information_block", "information"),
-    ("practices.questions.selectors", "municipality_questions_block", "questions"),
 )
 
 
@@ -190,55 +180,27 @@ def council_gender_counts(council: Body | None) -> dict[str, int]:
     }
 
 
-def _section_title(app: str) -> str:
-    return {
-        "participation": _("Events and participation"),
-        "budgets": _("Budget"),
-        "monitoring": _("Monitoring and evaluation"),
-        "practices": _("Practices and stories"),
-    }[app]
-
-
-def _section_empty_text(app: str) -> str:
-    return {
-        "participation": _("No events have been published for this municipality yet."),
-        "budgets": _("No budget has been published for this municipality yet."),
-        "monitoring": _("No evaluation has been published for this municipality yet."),
-        "practices": _("No practice or story has been published for this municipality yet."),
-    }[app]
-
-
 def profile_blocks(unit: Municipality) -> list[dict[str, Any]]:
-    """One block per later section, from that app's hook, or an honest empty state.
-
-    The contract: <app>.selectors.municipality_profile_block(municipality) returns
-    {"title", "items": [{"label", "url", "meta"}], "more_url", "empty_text"} in one query.
-    """
+    """One block per registered section (municipalities.profile_blocks), or an honest empty
+    state when its hook has nothing or fails."""
     blocks = []
-    hooks = [(f"{app}.selectors", "municipality_profile_block", app) for app in PROFILE_SECTIONS]
-    for module, hook_name, key in [*hooks, *EXTRA_PROFILE_HOOKS]:
-        app = module.split(".")[0]
-        hook = None
-        if find_spec(app) is not None and find_spec(module) is not None:
-            hook = getattr(import_module(module), hook_name, None)
-        if hook is None and key != app:
-            continue  # an extra block that its app does not offer
+    for registration in profile_block_registry.registered():
         try:
             with transaction.atomic():  # a savepoint: a failed query leaves the page usable
-                block = hook(unit) if hook is not None else None
+                block = registration.hook(unit)
         except Exception:  # one section's failure must not take the profile down
-            logger.exception("profile block of %s failed for %s", app, unit.slug)
+            logger.exception("profile block %s failed for %s", registration.key, unit.slug)
             block = None
-        if not block:
-            block = {"title": _section_title(app), "items": [], "more_url": None}
-        block = {
-            "key": key,
-            "title": block.get("title") or _section_title(app),
-            "items": list(block.get("items") or [])[:5],
-            "more_url": block.get("more_url"),
-            "empty_text": block.get("empty_text") or _section_empty_text(app),
-        }
-        blocks.append(block)
+        block = block or {}
+        blocks.append(
+            {
+                "key": registration.key,
+                "title": block.get("title") or str(registration.title),
+                "items": list(block.get("items") or [])[:5],
+                "more_url": block.get("more_url"),
+                "empty_text": block.get("empty_text") or str(registration.empty_text),
+            }
+        )
     return blocks
 
 

@@ -9,7 +9,6 @@ from .models import Comment
 from .models import CommentFlag
 from .models import Event
 from .models import EventDocument
-from .models import Follow
 from .models import ModerationRecord
 from .models import ReferenceShare
 from .models import UserBlock
@@ -68,6 +67,5 @@ class ModerationRecordAdmin(admin.ModelAdmin):
 
 admin.site.register(CommentFlag, admin.ModelAdmin)
 admin.site.register(UserBlock, admin.ModelAdmin)
-admin.site.register(Follow, admin.ModelAdmin)
 admin.site.register(AttendanceCount, admin.ModelAdmin)
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from municipalities.models import Municipality
+from portal.models import Subscription
 from portal.models import User
 
 from .models import Alternative
@@ -15,7 +16,6 @@ from .models import Choice
 from .models import Comment
 from .models import CommentFlag
 from .models import Event
-from .models import Follow
 from .models import OfflineTally
 from .models import ReferenceShare
 from .models import VillageAttendance
@@ -293,5 +293,9 @@ def seed(*, stdout) -> None:
                 )
     citizen = by_email.get("citizen@demo.kg")
     if citizen and "tepkenskiy-aa" in units:
-        Follow.objects.get_or_create(user=citizen, municipality=units["tepkenskiy-aa"])
+        Subscription.objects.get_or_create(
+            user=citizen,
+            municipality=units["tepkenskiy-aa"],
+            defaults={"frequency": Subscription.Frequency.IMMEDIATE},
+        )
     stdout.write(f"participation: {len(EVENTS)} demo events ({created} new)")

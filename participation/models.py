@@ -380,31 +380,6 @@ class ModerationRecord(models.Model):
         return f"{self.action} {self.created:%Y-%m-%d}"
 
 
-class Follow(TimeStampedModel):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="participation_follows",
-    )
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        verbose_name=_("municipality"),
-        on_delete=models.CASCADE,
-        related_name="participation_followers",
-    )
-
-    class Meta:
-        verbose_name = _("followed municipality")
-        verbose_name_plural = _("followed municipalities")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "municipality"], name="one_follow_per_unit")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} follows {self.municipality_id}"
-
-
 class BalanceGroup(models.Model):
     """A group attendance is counted by: a gender, an age band, an ethnic group (configurable)."""
 

@@ -3,7 +3,6 @@
 import logging
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,6 @@ from .models import Choice
 from .models import Comment
 from .models import CommentFlag
 from .models import Event
-from .models import Follow
 from .models import ModerationRecord
 from .models import OfflineTally
 from .models import ReferenceShare
@@ -36,7 +34,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.RESULTS: (),
     S.CANCELLED: (),
 }
-UNFOLLOW_SALT = "participation.unfollow"
 logger = logging.getLogger(__name__)
 
 
@@ -46,15 +43,10 @@ def comment_rate() -> tuple[int, int]:
 
 
 def _notify_followers(event: Event, kind: str) -> None:
-    """Tell followers of the municipality: the site-wide subscriptions (portal.following,
-    immediate or daily digest) and this section's older per-municipality follows."""
+    """Tell the followers of the event's municipality and section (portal.following)."""
     from portal.following import notify_new_item
 
-    from .tasks import notify_followers_task
-
     notify_new_item(kind=kind, obj=event)
-    event_id = event.pk
-    transaction.on_commit(lambda: notify_followers_task.delay(event_id=event_id, kind=kind))
 
 
 @transaction.atomic
@@ -358,31 +350,3 @@ def reference_shares_save(*, municipality, shares: dict[int, object], source: st
             group_id=group_id,
             defaults={"percent": percent, "source": source},
         )
-
-
-@transaction.atomic
-def follow(*, user, municipality) -> Follow:
-    obj, _created = Follow.objects.get_or_create(user=user, municipality=municipality)
-    return obj
-
-
-@transaction.atomic
-def unfollow(*, user, municipality) -> None:
-    Follow.objects.filter(user=user, municipality=municipality).delete()
-
-
-def unfollow_token(follow_obj: Follow) -> str:
-    return signing.dumps(
-        {"u": follow_obj.user_id, "m": follow_obj.municipality_id}, salt=UNFOLLOW_SALT
-    )
-
-
-@transaction.atomic
-def unfollow_by_token(token: str) -> int | None:
-    """Remove the follow the signed token names; returns the municipality id, None if bad."""
-    try:
-        data = signing.loads(token, salt=UNFOLLOW_SALT)
-    except signing.BadSignature:
-        return None
-    Follow.objects.filter(user_id=data["u"], municipality_id=data["m"]).delete()
-    return data["m"]

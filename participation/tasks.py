@@ -3,16 +3,11 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
-
-from portal.models import Subscription
 
 from .models import Comment
 from .models import Event
-from .models import Follow
 
 
 def _absolute(path: str) -> str:
@@ -21,46 +16,12 @@ def _absolute(path: str) -> str:
 
 @shared_task
 def notify_followers_task(*, event_id: int, kind: str) -> int:
-    """Tell everyone who follows the event's municipality; returns how many were sent."""
-    from .services import unfollow_token
+    """Only for tasks queued before the one following system was deployed: hands the event to
+    portal.following, which mails each follower once however often it is called."""
+    from portal.following import notify_new_item
 
-    event = Event.objects.select_related("municipality").filter(pk=event_id).first()
-    if event is None or not event.is_public:
-        return 0
-    follows = Follow.objects.filter(municipality=event.municipality, user__is_active=True)
-    # People who also subscribed site-wide get this item from portal.following: never twice.
-    subscribed = Subscription.objects.filter(
-        Q(municipality=event.municipality) | Q(section="participation")
-    ).values("user")
-    follows = follows.exclude(user__in=subscribed)
-    sent = 0
-    for follow in follows.select_related("user").order_by("pk"):
-        user = follow.user
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            unfollow_url = _absolute(
-                reverse("participation:unfollow", kwargs={"token": unfollow_token(follow)})
-            )
-            context = {
-                "event": event,
-                "kind": kind,
-                "user": user,
-                "event_url": _absolute(event.get_absolute_url()),
-                "unfollow_url": unfollow_url,
-            }
-            subject = render_to_string("participation/emails/follower_subject.txt", context)
-            body = render_to_string("participation/emails/follower_body.txt", context)
-        message = EmailMessage(
-            subject=" ".join(subject.split()),
-            body=body,
-            to=[user.email],
-            headers={
-                "List-Unsubscribe": f"<{unfollow_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        message.send()
-        sent += 1
-    return sent
+    event = Event.objects.filter(pk=event_id).first()
+    return notify_new_item(kind=kind, obj=event) if event is not None else 0
 
 
 @shared_task

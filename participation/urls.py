@@ -1,5 +1,7 @@
 from django.urls import path
 
+from portal import following_views
+
 from . import views
 
 app_name = "participation"
@@ -12,5 +14,6 @@ urlpatterns = [
     path("moderation/block/<int:user_id>/", views.user_block, name="block"),
     path("moderation/unblock/<int:user_id>/", views.user_unblock, name="unblock"),
     path("follow/<slug:slug>/", views.follow_toggle, name="follow"),
-    path("unfollow/<str:token>/", views.unfollow, name="unfollow"),
+    # The unfollow links of e-mails sent before the one following system: served by it.
+    path("unfollow/<str:token>/", following_views.unsubscribe, name="unfollow"),
 ]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from portal import following as portal_following
 from portal.i18n import translated
 from portal.open_data import spreadsheet_safe
 from portal.permissions import can
@@ -50,7 +51,6 @@ from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
 from .models import Event
-from .models import Follow
 from .models import ModerationRecord
 from .models import UserBlock
 from .services import TRANSITIONS
@@ -110,9 +110,7 @@ def event_list(request):
     if filters.get("municipality"):
         municipality = Municipality.objects.filter(slug=filters["municipality"]).first()
         if municipality and request.user.is_authenticated:
-            is_following = Follow.objects.filter(
-                user=request.user, municipality=municipality
-            ).exists()
+            is_following = portal_following.is_following(request.user, municipality)
     context = {
         "form": form,
         "page": page,
@@ -272,8 +270,7 @@ def event_detail(request, pk: int):
             (value, label) for value, label in Event.Status.choices
             if value in TRANSITIONS.get(event.status, ())
         ] if can_change else [],
-        "is_following": user.is_authenticated
-        and Follow.objects.filter(user=user, municipality=event.municipality).exists(),
+        "is_following": portal_following.is_following(user, event.municipality),
         **_comment_section_context(request, event),
         **_choice_context(request, event),
         **_attend_context(request, event),
@@ -620,30 +617,20 @@ def attend(request, pk: int):
 def follow_toggle(request, slug: str):
     unit = get_object_or_404(Municipality, slug=slug)
     require(request, "participation.follow_municipality", unit)
-    if Follow.objects.filter(user=request.user, municipality=unit).exists():
-        services.unfollow(user=request.user, municipality=unit)
-        messages.success(request, _("You no longer follow this municipality."))
-    else:
-        services.follow(user=request.user, municipality=unit)
+    if portal_following.toggle_municipality(user=request.user, municipality=unit):
         messages.success(
             request,
-            _("You follow this municipality: we will e-mail you its new events and results."),
+            _(
+                "You follow this municipality: we will e-mail you what it publishes. "
+                "Choose how often on your following page."
+            ),
         )
+    else:
+        messages.success(request, _("You no longer follow this municipality."))
     target = request.POST.get("next", "")
     if not target.startswith("/") or target.startswith("//"):
         target = f"{reverse('events:landing')}?municipality={unit.slug}"
     return redirect(target)
-
-
-def unfollow(request, token: str):
-    """One click from the e-mail: POST (mail clients' one-click, or the button) unfollows."""
-    if request.method == "POST":
-        unit_id = services.unfollow_by_token(token)
-        if unit_id is None:
-            raise Http404
-        unit = Municipality.objects.filter(pk=unit_id).first()
-        return render(request, "participation/unfollow.html", {"done": True, "unit": unit})
-    return render(request, "participation/unfollow.html", {"done": False, "token": token})
 
 
 # --- Moderation ------------------------------------------------------------------------------

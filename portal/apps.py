@@ -20,6 +20,9 @@ class PortalConfig(AppConfig):
         autodiscover_modules("reports")
         # ...and what it makes searchable in <app>/search.py.
         autodiscover_modules("search")
+        # ...and, in <app>/registrations.py, what can be followed (portal.following), what its
+        # sections' cached pages show (portal.page_cache) and its municipality profile blocks.
+        autodiscover_modules("registrations")
         from . import page_cache
 
         page_cache.connect_signals()

@@ -1,7 +1,10 @@
 """Following: people subscribe to a municipality or a section and get e-mail for new items.
 
-Apps call ``notify_new_item(kind=..., obj=...)`` after an item becomes public (a published
-event or its results, a draft opened for discussion, an answer to a question, published news).
+The one following system. Each app registers what can be followed in its <app>/registrations.py
+(autodiscovered): ``register_kind`` for each kind of item people hear about, ``register_section``
+for each section that can be followed as a whole. Apps call ``notify_new_item(kind=...,
+obj=...)`` after an item becomes public (a published event or its results, a draft opened for
+discussion, an answer to a question, published news).
 Each person who follows the item's municipality or section gets one ``Delivery`` row; the
 unique constraint (user, kind, object) means an item is never e-mailed twice to the same
 person, whatever calls it twice. Immediate deliveries are sent one by one by
@@ -10,7 +13,9 @@ beat). Every e-mail carries a signed one-click unsubscribe link and ``List-Unsub
 headers, and is rendered in the person's language.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -23,50 +28,48 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .models import Delivery
 from .models import Subscription
 
 UNSUBSCRIBE_SALT = "portal.following.unsubscribe"
+# Links in e-mails sent before the one following system (participation.Follow, 2026) carry
+# {"u": user, "m": municipality} signed with this salt; they still stop that municipality's mail.
+LEGACY_UNFOLLOW_SALT = "participation.unfollow"
 
 
 @dataclass(frozen=True)
 class ItemKind:
+    """Something people hear about: a new item of a model, under a followable section."""
+
     key: str
     model: str  # "app_label.Model"
     section: str  # the section key a section subscription names
-    label: object
-    is_public: object = lambda obj: getattr(obj, "is_public", True)
+    label: str | Promise
+    is_public: Callable[[Any], bool] = lambda obj: getattr(obj, "is_public", True)
 
 
-KINDS = {
-    "event": ItemKind("event", "participation.Event", "participation", gettext_lazy("Event")),
-    "results": ItemKind(
-        "results", "participation.Event", "participation", gettext_lazy("Event results")
-    ),
-    "draft": ItemKind("draft", "lawmaking.Draft", "lawmaking", gettext_lazy("Draft act")),
-    "answer": ItemKind(
-        "answer",
-        "questions.Question",
-        "information",
-        gettext_lazy("Answer to a citizen's question"),
-        lambda q: q.is_answered and not q.is_hidden,
-    ),
-    "news": ItemKind(
-        "news",
-        "practices.NewsItem",
-        "information",
-        gettext_lazy("News"),
-        lambda n: n.status == "published",
-    ),
-}
-# Sections a person may follow as a whole.
-SECTIONS = ("participation", "lawmaking", "information")
+# Filled by each app's <app>/registrations.py (autodiscovered by portal.apps).
+KINDS: dict[str, ItemKind] = {}
+# Sections a person may follow as a whole, in the order the form offers them.
+SECTIONS: list[str] = []
 
 
-def section_choices():
+def register_kind(kind: ItemKind) -> ItemKind:
+    KINDS[kind.key] = kind
+    return kind
+
+
+def register_section(key: str) -> str:
+    """Let people follow a whole section (a key of portal.sections.SECTIONS_BY_KEY)."""
+    if key not in SECTIONS:
+        SECTIONS.append(key)
+    return key
+
+
+def section_choices() -> list[tuple[str, str]]:
     from .sections import SECTIONS_BY_KEY
 
     return [(key, SECTIONS_BY_KEY[key].title) for key in SECTIONS if key in SECTIONS_BY_KEY]
@@ -98,6 +101,22 @@ def subscribe(*, user, municipality=None, section: str = "", frequency: str) -> 
     return subscription
 
 
+def is_following(user, municipality) -> bool:
+    return bool(
+        user.is_authenticated
+        and Subscription.objects.filter(user=user, municipality=municipality).exists()
+    )
+
+
+@transaction.atomic
+def toggle_municipality(*, user, municipality) -> bool:
+    """The one-button follow of a municipality (immediate mail); True when now following."""
+    if Subscription.objects.filter(user=user, municipality=municipality).delete()[0]:
+        return False
+    subscribe(user=user, municipality=municipality, frequency=Subscription.Frequency.IMMEDIATE)
+    return True
+
+
 def unsubscribe(*, user, subscription_id: int) -> int:
     return Subscription.objects.filter(user=user, pk=subscription_id).delete()[0]
 
@@ -114,7 +133,13 @@ def unsubscribe_by_token(token: str) -> int | None:
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
-        return None
+        try:
+            legacy = signing.loads(token, salt=LEGACY_UNFOLLOW_SALT)
+        except signing.BadSignature:
+            return None
+        return Subscription.objects.filter(
+            user_id=legacy.get("u"), municipality_id=legacy.get("m")
+        ).delete()[0]
     subscriptions = Subscription.objects.filter(user_id=data.get("u"))
     if data.get("s"):
         subscriptions = subscriptions.filter(pk=data["s"])

@@ -26,26 +26,29 @@ from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
-# The apps whose rows appear on public pages. portal's own rows (users, reports, the search
-# index, subscriptions) do not: a login or a digest must not empty the cache for everyone.
-CONTENT_APPS = (
-    "municipalities", "participation", "lawmaking", "budgets", "monitoring", "practices",
-    "questions",
-)
-# What a section's pages show, by the first part of the path after the language (or the first
-# two, where an app lives under another section's address); every page names its municipality.
-# Pages not listed (home, profiles, search) show every app.
-SECTION_APPS = {
-    "events": ("participation", "municipalities"),
-    "participation": ("participation", "municipalities"),
-    "law-making": ("lawmaking", "municipalities"),
-    "budgets": ("budgets", "participation", "municipalities"),  # the calendar links hearings
-    "monitoring": ("monitoring", "municipalities"),
-    "practices": ("practices", "municipalities"),
-    "stories": ("practices", "municipalities"),
-    "information": ("practices", "municipalities"),
-    "information/questions": ("questions", "municipalities"),
-}
+# The apps whose rows appear on public pages, and what each section's pages show (by the first
+# part of the path after the language; every page names its municipality). Both are filled by
+# each app's <app>/registrations.py (autodiscovered by portal.apps, before connect_signals).
+# portal's own rows (users, reports, the search index, subscriptions) are not content: a login
+# or a digest must not empty the cache for everyone. Pages of no registered section (home,
+# profiles, search) show every content app.
+CONTENT_APPS: list[str] = []
+SECTION_APPS: dict[str, tuple[str, ...]] = {}
+
+
+def register_content_app(app_label: str) -> None:
+    """Rows of this app appear on public pages: saving one makes those pages stale."""
+    if app_label not in CONTENT_APPS:
+        CONTENT_APPS.append(app_label)
+
+
+def register_section(path: str, app_labels: tuple[str, ...]) -> None:
+    """The pages under /<lang>/<path>/ show the content of these apps only."""
+    for app_label in app_labels:
+        register_content_app(app_label)
+    SECTION_APPS[path] = tuple(app_labels)
+
+
 EXCLUDED_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/ping")
 EXCLUDED_PARTS = ("/accounts/", "/reports/", "/profile/")
 KEPT_HEADERS = (
@@ -71,7 +74,7 @@ def bump_content_version(sender=None, **kwargs) -> None:
 
     Called on every content save: a cache that is away must never fail the save itself.
     """
-    labels = (sender._meta.app_label,) if sender is not None else CONTENT_APPS
+    labels = (sender._meta.app_label,) if sender is not None else tuple(CONTENT_APPS)
     try:
         for key in map(_version_key, labels):
             if cache.add(key, 1, timeout=None):
@@ -90,7 +93,7 @@ def apps_shown(path: str) -> tuple[str, ...]:
     if len(parts) > 2 and (apps_of := SECTION_APPS.get(f"{parts[1]}/{parts[2]}")):
         return apps_of
     section = parts[1] if len(parts) > 1 else ""
-    return SECTION_APPS.get(section, CONTENT_APPS)
+    return SECTION_APPS.get(section, tuple(CONTENT_APPS))
 
 
 def connect_signals() -> None:

@@ -1,12 +1,14 @@
 """Public pages: directory with filters and search, overviews, profile, both languages, print."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from municipalities import profile_blocks
 from municipalities import selectors
 from municipalities.models import Municipality
 from municipalities.models import Succession
@@ -155,10 +157,10 @@ def test_profile_has_breadcrumbs_facts_and_honest_empty_states(client, chuy):
         assert gettext("no Kyrgyz name in the reference data") in html
     assert html.count("<h1") == 1
     # A place for each later section, with its empty state when nothing exists.
-    for key in selectors.PROFILE_SECTIONS:
-        assert f'id="block-{key}"' in html
-    for key in ("information", "questions", "lawmaking"):  # news, questions, drafts
-        assert f'id="block-{key}"' in html
+    keys = ("participation", "budgets", "monitoring", "practices", "lawmaking", "information",
+            "questions")  # events, budget, evaluation, practices, drafts, news, questions
+    positions = [html.index(f'id="block-{key}"') for key in keys]
+    assert positions == sorted(positions)
 
 
 def test_profile_shows_bodies_people_villages(client, unit_a, body_factory, member_factory,
@@ -184,38 +186,46 @@ def test_profile_renders_other_sections_blocks_through_the_hook(client, unit_a, 
         "title": "Иш-чаралар", "items": [{"label": "Бюджеттик угуу", "url": "/x/", "meta": "2026"}],
         "more_url": "/more/", "empty_text": "",
     }
-    real = selectors.import_module
+    def hook(municipality):
+        assert municipality == unit_a
+        return block
 
-    class Hook:
-        @staticmethod
-        def municipality_profile_block(municipality):
-            assert municipality == unit_a
-            return block
-
-    monkeypatch.setattr(
-        selectors, "import_module",
-        lambda name: Hook if name == "participation.selectors" else real(name),
-    )
+    registered = profile_blocks.BLOCKS["participation"]
+    monkeypatch.setitem(profile_blocks.BLOCKS, "participation", replace(registered, hook=hook))
     html = client.get(_url("detail", slug=unit_a.slug)).content.decode()
     assert "Бюджеттик угуу" in html
     assert 'href="/more/"' in html
 
 
 def test_a_failing_section_hook_leaves_an_empty_state(client, unit_a, monkeypatch):
-    real = selectors.import_module
+    def broken(municipality):
+        raise RuntimeError("boom")
 
-    class Broken:
-        @staticmethod
-        def municipality_profile_block(municipality):
-            raise RuntimeError("boom")
-
-    monkeypatch.setattr(
-        selectors, "import_module",
-        lambda name: Broken if name == "budgets.selectors" else real(name),
-    )
+    registered = profile_blocks.BLOCKS["budgets"]
+    monkeypatch.setitem(profile_blocks.BLOCKS, "budgets", replace(registered, hook=broken))
     response = client.get(_url("detail", slug=unit_a.slug))
     assert response.status_code == 200
-    assert 'id="block-budgets"' in response.content.decode()
+    html = response.content.decode()
+    assert 'id="block-budgets"' in html
+    with translation.override("ru"):
+        assert gettext("No budget has been published for this municipality yet.") in html
+
+
+def test_a_registered_block_shows_on_the_profile_in_its_place(client, unit_a, monkeypatch):
+    """What a new section does to appear on the profile: register a block, nothing else."""
+    monkeypatch.setitem(
+        profile_blocks.BLOCKS,
+        "newsection",
+        profile_blocks.ProfileBlock(
+            key="newsection", title="Жаңы бөлүм", empty_text="Азырынча эч нерсе жок",
+            hook=lambda municipality: None, order=15,
+        ),
+    )
+    html = client.get(_url("detail", slug=unit_a.slug)).content.decode()
+    assert "Жаңы бөлүм" in html
+    assert "Азырынча эч нерсе жок" in html
+    assert html.index('id="block-participation"') < html.index('id="block-newsection"')
+    assert html.index('id="block-newsection"') < html.index('id="block-budgets"')
 
 
 def test_superseded_unit_links_its_successor_and_successor_lists_predecessors(

@@ -161,6 +161,26 @@ def test_pages_name_the_apps_they_show():
     assert page_cache.apps_shown("/ru/monitoring/cycles/1/scorecard/") == (
         "monitoring", "municipalities"
     )
-    assert page_cache.apps_shown("/ky/") == page_cache.CONTENT_APPS
-    assert page_cache.apps_shown("/ky/search/") == page_cache.CONTENT_APPS
-    assert page_cache.apps_shown("/ky/municipalities/tepke/") == page_cache.CONTENT_APPS
+    every_app = tuple(page_cache.CONTENT_APPS)
+    assert page_cache.apps_shown("/ky/") == every_app
+    assert page_cache.apps_shown("/ky/search/") == every_app
+    assert page_cache.apps_shown("/ky/municipalities/tepke/") == every_app
+
+
+def test_content_apps_and_sections_are_registered_by_the_apps():
+    """Each app registers itself in its registrations.py; portal lists none of them."""
+    assert page_cache.CONTENT_APPS == [
+        "municipalities", "participation", "budgets", "monitoring", "practices"
+    ]
+    assert page_cache.apps_shown("/ky/budgets/x/") == ("budgets", "participation", "municipalities")
+    for path in ("events", "participation", "law-making", "practices", "stories", "information"):
+        assert path in page_cache.SECTION_APPS
+    for labels in page_cache.SECTION_APPS.values():
+        assert set(labels) <= set(page_cache.CONTENT_APPS)
+
+
+def test_a_registered_section_gets_its_own_versions(monkeypatch):
+    monkeypatch.setattr(page_cache, "SECTION_APPS", dict(page_cache.SECTION_APPS))
+    monkeypatch.setattr(page_cache, "CONTENT_APPS", list(page_cache.CONTENT_APPS))
+    page_cache.register_section("news-desk", ("practices", "municipalities"))
+    assert page_cache.apps_shown("/ru/news-desk/1/") == ("practices", "municipalities")

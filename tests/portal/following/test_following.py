@@ -179,20 +179,50 @@ def test_published_news_notifies_followers(
     assert [m.to for m in mail.outbox] == [[follower.email]]
 
 
-def test_publishing_an_event_mails_subscribers_and_old_followers_once_each(
+def test_publishing_an_event_mails_each_follower_once_however_they_follow(
     django_capture_on_commit_callbacks, user_factory, municipality
 ):
     from participation import services as participation_services
     from participation.models import Event
-    from participation.models import Follow
 
-    subscriber, follower, both = user_factory(), user_factory(), user_factory()
-    following.subscribe(user=subscriber, municipality=municipality, frequency="immediate")
-    following.subscribe(user=both, municipality=municipality, frequency="immediate")
-    Follow.objects.create(user=follower, municipality=municipality)
-    Follow.objects.create(user=both, municipality=municipality)
+    subscriber, button, both = user_factory(), user_factory(), user_factory()
+    following.subscribe(user=subscriber, section="participation", frequency="immediate")
+    following.toggle_municipality(user=button, municipality=municipality)  # the events' button
+    following.toggle_municipality(user=both, municipality=municipality)
+    following.subscribe(user=both, section="participation", frequency="immediate")
     draft = EventFactory(municipality=municipality, status=Event.Status.DRAFT)
     with django_capture_on_commit_callbacks(execute=True):
         participation_services.event_transition(event=draft, to=Event.Status.PUBLISHED)
     recipients = sorted(m.to[0] for m in mail.outbox)
-    assert recipients == sorted([subscriber.email, follower.email, both.email])
+    assert recipients == sorted([subscriber.email, button.email, both.email])
+
+
+def test_every_followable_kind_and_section_is_registered_by_its_app():
+    """The registries are filled by the apps' registrations.py, not by a list in portal."""
+    from django.apps import apps
+
+    assert set(following.KINDS) >= {"event", "results", "draft", "answer", "news"}
+    assert following.SECTIONS[:3] == ["participation", "lawmaking", "information"]
+    for kind in following.KINDS.values():
+        assert apps.get_model(kind.model)  # names a real model
+        assert kind.section in following.SECTIONS
+    assert [key for key, _title in following.section_choices()] == following.SECTIONS
+
+
+def test_a_registered_kind_is_followed_without_touching_portal(
+    monkeypatch, django_capture_on_commit_callbacks, user_factory, municipality
+):
+    """What a new section does: register a kind; its followers hear of its items."""
+    from municipalities.models import Municipality
+
+    monkeypatch.setitem(
+        following.KINDS,
+        "unit",
+        following.ItemKind("unit", "municipalities.Municipality", "participation", "A unit"),
+    )
+    monkeypatch.setattr(Municipality, "get_absolute_url", lambda self: "/ky/x/", raising=False)
+    user = user_factory()
+    following.subscribe(user=user, section="participation", frequency="immediate")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert following.notify_new_item(kind="unit", obj=municipality) == 1
+    assert [m.to for m in mail.outbox] == [[user.email]]

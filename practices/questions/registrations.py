@@ -1,0 +1,36 @@
+"""What citizens' questions add to the portal's shared registries (autodiscovered by portal.apps).
+
+Their pages live under /information/questions/: the page cache keeps them apart from news
+and documents, and answers are followed with the information section.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from municipalities import profile_blocks
+from portal import following
+from portal import page_cache
+
+from . import selectors
+
+page_cache.register_content_app("questions")
+page_cache.register_section("information/questions", ("questions", "municipalities"))
+
+following.register_kind(
+    following.ItemKind(
+        "answer",
+        "questions.Question",
+        "information",
+        _("Answer to a citizen's question"),
+        lambda question: question.is_answered and not question.is_hidden,
+    )
+)
+
+profile_blocks.register(
+    profile_blocks.ProfileBlock(
+        key="questions",
+        title=_("Citizens' questions"),
+        empty_text=_("No one has asked this municipality a question yet."),
+        hook=selectors.municipality_questions_block,
+        order=70,
+    )
+)
