@@ -27,7 +27,6 @@ from portal.i18n import translated
 from portal.open_data import spreadsheet_safe
 from portal.permissions import can
 from portal.permissions import permission_required
-from portal.permissions import refuse
 from portal.permissions import require
 from portal.sections import SECTIONS_BY_KEY
 from portal.views import section_landing
@@ -54,10 +53,6 @@ from .models import Event
 from .models import ModerationRecord
 from .models import UserBlock
 from .services import TRANSITIONS
-
-# Law-making views (participation/lawmaking_views.py) still import this name; they move to
-# the gate with the law-making app. Delete this line then.
-_deny = refuse
 
 
 def _vary(response):

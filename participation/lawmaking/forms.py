@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from municipalities.models import Municipality
 from participation.forms import DateTimeInput
+from portal.permissions import can
 
 from .models import Draft
 from .models import DraftComment
@@ -62,7 +63,7 @@ class DraftForm(forms.ModelForm):
     def __init__(self, *args, user, with_clauses=True, **kwargs):
         super().__init__(*args, **kwargs)
         units = Municipality.objects.order_by("name")
-        if not user.is_superuser:
+        if not can(user, "lawmaking.manage_all_drafts"):
             units = units.filter(staff_memberships__user=user)
             self.fields["municipality"].required = True
         self.fields["municipality"].queryset = units

@@ -45,6 +45,8 @@ can_manage_draft = is_site_admin | is_staff_of
 
 rules.add_perm("lawmaking.view_draft", draft_is_public | can_manage_draft)
 rules.add_perm("lawmaking.add_draft", is_site_admin | is_municipal_staff)
+# Every municipality's drafts, not only one's own (lists and the form's choice of unit).
+rules.add_perm("lawmaking.manage_all_drafts", is_site_admin)
 rules.add_perm("lawmaking.change_draft", can_manage_draft & draft_not_adopted)
 rules.add_perm("lawmaking.comment_draft", can_take_part & draft_is_open)
 rules.add_perm("lawmaking.decide_draftcomment", can_manage_draft & draft_period_over)

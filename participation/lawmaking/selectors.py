@@ -3,6 +3,8 @@
 from django.db.models import Count
 from django.db.models import Q
 
+from portal.permissions import can
+
 from .models import ClauseText
 from .models import Draft
 from .models import DraftComment
@@ -34,7 +36,7 @@ def drafts_managed_by(user):
         comment_count=Count("comments", filter=Q(comments__is_hidden=False)),
         unanswered=Count("comments", filter=Q(comments__is_hidden=False, comments__decision="")),
     )
-    if user.is_superuser:
+    if can(user, "lawmaking.manage_all_drafts"):
         return drafts.order_by("-modified")
     return drafts.filter(municipality__staff_memberships__user=user).order_by("-modified")
 

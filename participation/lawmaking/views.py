@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 from participation.rules import is_blocked
-from participation.views import _deny
 from portal.permissions import can
+from portal.permissions import refuse
 from portal.predicates import is_site_admin
 from portal.predicates import is_staff_of
 from portal.views import section_landing
@@ -96,7 +96,7 @@ def _refusal(request, perm: str, obj=None, *, text: str = ""):
     if can(request.user, perm, obj):
         return None
     if not request.user.is_authenticated:
-        return _deny(request)
+        refuse(request)  # the login page, through the gate's middleware
     draft = getattr(obj, "draft", obj)
     return _refuse(request, refusal(perm, request.user, obj), draft=draft, text=text)
 

@@ -43,3 +43,5 @@ rules.add_perm("questions.hide_question", is_site_admin | is_portal_moderator | 
 rules.add_perm(
     "questions.moderate_questions", is_site_admin | is_portal_moderator | is_municipal_staff
 )
+# Flagged questions of every municipality, not only one's own (the moderation queue).
+rules.add_perm("questions.moderate_all_questions", is_site_admin | is_portal_moderator)

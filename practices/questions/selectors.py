@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import formats
+from portal.permissions import can
 
 from .models import Question
 
@@ -48,7 +49,7 @@ def moderation_queue(user):
         .select_related("municipality", "author")
         .order_by("-flag_count", "-asked_at")
     )
-    if not (user.is_superuser or user.is_moderator):
+    if not can(user, "questions.moderate_all_questions"):
         questions = questions.filter(municipality__staff_memberships__user=user)
     return questions.distinct()
 
