@@ -13,6 +13,7 @@ from participation import selectors
 from participation import services
 from participation.models import Event
 from participation.models import EventDocument
+from portal import following
 
 pytestmark = pytest.mark.django_db
 
@@ -236,7 +237,7 @@ def test_publishing_notifies_followers_once(
     event_factory, citizen, django_capture_on_commit_callbacks
 ):
     event = event_factory(status=Event.Status.DRAFT)
-    services.follow(user=citizen, municipality=event.municipality)
+    following.toggle_municipality(user=citizen, municipality=event.municipality)
     with django_capture_on_commit_callbacks(execute=True):
         services.event_transition(event=event, to=Event.Status.PUBLISHED)
     assert [m.to for m in mail.outbox] == [[citizen.email]]
