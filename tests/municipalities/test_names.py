@@ -277,7 +277,7 @@ def test_admin_who_changes_a_name_has_checked_it(client, site_admin, unit_factor
     assert (unit.name_ky, unit.name_ky_origin) == ("Тепке айыл аймагы жаңы", CHECKED)
     record = ChangeRecord.objects.get(municipality=unit)
     assert record.changes["name_ky_origin"] == ["rule", "checked"]
-    assert "тепке айыл аймагы жаңы" in unit.search_text
+    assert "тепке айыл аймагы жаны" in unit.search_text  # folded: ң as н
 
 
 def test_the_origin_is_never_shown_to_citizens(client, unit_factory):
@@ -347,7 +347,7 @@ def test_manager_corrects_the_name_history_search_and_origin_follow(
     unit.refresh_from_db()
     assert unit.name_ky == "Түп-Тепке айыл аймагы"
     assert unit.name_ky_origin == CHECKED
-    assert unit.search_text == "түп-тепке айыл аймагы туп-тепкенский айылный аймак"
+    assert unit.search_text == "туп-тепке айыл аймагы туп-тепкенский айылный аймак"
     record = ChangeRecord.objects.get(municipality=unit)
     assert record.actor == manager
     assert record.changes == {

@@ -170,9 +170,12 @@ def test_pages_name_the_apps_they_show():
 def test_content_apps_and_sections_are_registered_by_the_apps():
     """Each app registers itself in its registrations.py; portal lists none of them."""
     assert page_cache.CONTENT_APPS == [
-        "municipalities", "participation", "budgets", "monitoring", "practices"
+        "municipalities", "participation", "lawmaking", "budgets", "monitoring", "practices",
+        "questions",
     ]
     assert page_cache.apps_shown("/ky/budgets/x/") == ("budgets", "participation", "municipalities")
+    assert page_cache.apps_shown("/ky/law-making/1/") == ("lawmaking", "municipalities")
+    assert page_cache.apps_shown("/ky/information/questions/") == ("questions", "municipalities")
     for path in ("events", "participation", "law-making", "practices", "stories", "information"):
         assert path in page_cache.SECTION_APPS
     for labels in page_cache.SECTION_APPS.values():
