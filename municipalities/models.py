@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy as pgettext
 
-from portal.folding import fold
+from portal.folding import squeeze
 from portal.i18n import unit_name
 from portal.models import TimeStampedModel
 
@@ -211,7 +211,7 @@ class StaffMembership(TimeStampedModel):
 
 def fold_for_search(text: str) -> str:
     """Folded the same way on PostgreSQL and SQLite (Python does it): "кочкор" finds Кочкор."""
-    return " ".join(fold(text).split())
+    return squeeze(text)
 
 
 def require_one_language(obj, field: str) -> None:

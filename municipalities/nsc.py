@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from portal import folding
+
 BISHKEK, OSH = "41711000000000", "41721000000000"
 CAPITALS = {"11": BISHKEK, "21": OSH}
 # The capital each oblast surrounds: its units were the ones taken into the city in 2024.
@@ -129,7 +131,6 @@ def clean_name(text: str) -> tuple[str, bool]:
     return fixed, fixed != text
 
 
-_FOLD = str.maketrans("ёөүңӊ", "еоунн")
 _GENERIC = re.compile(
     r"\b(айылный\s+аймак|айыл\s+аймагы|айылный|аймагы|аймак|а/а|районы|району|район|"
     r"областы|облусу|область|город|шаары|село|пгт|им\.|имени|атындагы)"
@@ -142,7 +143,7 @@ _ENDING = re.compile(r"(ка|а|о|е|у|ы|и|я)$")  # -ово → -ов, -к�
 
 def fold(text: str) -> str:
     """Lower case with ё/ө/ү/ң folded, so Kyrgyz and Russian spellings of a name meet."""
-    return clean_name(text)[0].casefold().translate(_FOLD)
+    return folding.fold(clean_name(text)[0])
 
 
 def place_key(name: str) -> str:

@@ -8,7 +8,7 @@ one out), so a position found in the folded text marks the same letters in the o
 
 import re
 
-FOLDED_LETTERS = {"ө": "о", "ү": "у", "ң": "н", "ё": "е"}
+FOLDED_LETTERS = {"ө": "о", "ү": "у", "ң": "н", "ӊ": "н", "ё": "е"}  # ӊ: an older form of ң
 _TABLE = str.maketrans(FOLDED_LETTERS)
 # The same folding in SQL (migration portal/0007): lower() first, then these letters; capitals
 # too, for a database whose locale lowers only Latin letters.
@@ -29,6 +29,11 @@ def fold(text: str) -> str:
     if len(lowered) != len(text):  # a few letters (e.g. "İ") grow when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lowered.translate(_TABLE)
+
+
+def squeeze(text: str) -> str:
+    """Folded, with runs of white space as one space: how stored search columns keep text."""
+    return " ".join(fold(text).split())
 
 
 def words(text: str) -> list[str]:

@@ -65,8 +65,7 @@ def register(searchable: Searchable) -> Searchable:
     return searchable
 
 
-def fold(text: str) -> str:
-    return " ".join(folding.fold(text).split())
+fold = folding.squeeze
 
 
 def clean_query(raw: str | None) -> str:
