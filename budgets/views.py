@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
@@ -16,6 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal.exports import CSV_CONTENT_TYPE
+from portal.exports import file_response
+from portal.exports import xlsx_response
 from portal.permissions import can
 from portal.permissions import require
 from portal.views import section_landing
@@ -128,15 +130,14 @@ def _data_response(records, fields, fmt, name, **meta):
     if fmt not in ("csv", "json"):
         raise Http404
     if fmt == "csv":
-        response = HttpResponse(
-            exports.to_csv(records, fields), content_type="text/csv; charset=utf-8"
+        return file_response(
+            exports.to_csv(records, fields), f"{name}.csv", CSV_CONTENT_TYPE
         )
-    else:
-        response = HttpResponse(
-            exports.to_json(records, fields, **meta), content_type="application/json; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return file_response(
+        exports.to_json(records, fields, **meta),
+        f"{name}.json",
+        "application/json; charset=utf-8",
+    )
 
 
 def open_data(request):
@@ -156,19 +157,12 @@ def open_data(request):
 def spreadsheet_template(request, lang: str, fmt: str):
     if lang not in ("ky", "ru") or fmt not in ("csv", "xlsx"):
         raise Http404
+    filename = f"budget-template-{lang}.{fmt}"
     if fmt == "xlsx":
         if not importing.xlsx_available():
             raise Http404
-        response = HttpResponse(
-            importing.template_xlsx(lang),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(
-            importing.template_csv(lang), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="budget-template-{lang}.{fmt}"'
-    return response
+        return xlsx_response(importing.template_xlsx(lang), filename)
+    return file_response(importing.template_csv(lang), filename, CSV_CONTENT_TYPE)
 
 
 def compare(request, slug: str):

@@ -1,7 +1,5 @@
 """Joint monitoring pages. Views ask rules.py, read through selectors, write through services."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from portal.exports import csv_response
 from portal.i18n import translated
-from portal.open_data import spreadsheet_safe
 from portal.permissions import can
 from portal.permissions import require
 from portal.views import section_landing
@@ -147,20 +145,6 @@ def rayon(request, slug: str):
     )
 
 
-_cell = spreadsheet_safe
-
-
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheets then read the Cyrillic correctly
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return response
-
-
 def scorecard_csv(request, pk: int):
     cycle = _cycle(pk)
     card = selectors.scorecard(cycle)
@@ -180,7 +164,7 @@ def scorecard_csv(request, pk: int):
         ]
         for row in card.rows
     )
-    return _csv_response(f"monitoring-cycle-{cycle.pk}.csv", header, rows)
+    return csv_response(f"monitoring-cycle-{cycle.pk}.csv", rows, header=header)
 
 
 def rayon_csv(request, slug: str):
@@ -199,7 +183,7 @@ def rayon_csv(request, slug: str):
         ]
         for row in comparison.rows
     )
-    return _csv_response(f"monitoring-{unit.slug}.csv", header, rows)
+    return csv_response(f"monitoring-{unit.slug}.csv", rows, header=header)
 
 
 # --- acts and evaluations --------------------------------------------------------------------

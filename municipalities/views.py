@@ -1,6 +1,5 @@
 """Pages of the directory and the staff workspace. Reads via selectors, writes via services."""
 
-import csv
 import datetime
 import json
 
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from portal.exports import csv_response
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import require
@@ -38,7 +38,6 @@ from .models import Member
 from .models import Municipality
 from .models import Village
 from .open_data import FIELDS
-from .open_data import csv_safe
 from .open_data import unit_record
 
 
@@ -143,15 +142,12 @@ def open_data(request):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kg-municipalities.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response, lineterminator="\n")
-    writer.writerow([name for name, _label in FIELDS])
-    for unit in selectors.export_units():
-        record = unit_record(unit, request)
-        writer.writerow([csv_safe(record[name]) for name, _label in FIELDS])
-    return response
+    names = [name for name, _label in FIELDS]
+    rows = (
+        [record[name] for name in names]
+        for record in (unit_record(unit, request) for unit in selectors.export_units())
+    )
+    return csv_response("kg-municipalities.csv", rows, header=names, lineterminator="\n")
 
 
 def export_json(request):
