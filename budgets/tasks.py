@@ -2,9 +2,9 @@
 
 from celery import shared_task
 
+from .services import purge_pending_imports
+
 
 @shared_task(name="budgets.purge_pending_imports")
 def purge_pending_imports_task() -> int:
-    from budgets.services import purge_pending_imports
-
     return purge_pending_imports()

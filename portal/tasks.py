@@ -8,6 +8,11 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 
+from portal.following import send_delivery
+from portal.following import send_digests
+from portal.reports.services import report_fail
+from portal.reports.services import report_render
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,9 +46,6 @@ REPORT_MAX_RETRIES = 3
 )
 def report_render_task(self, *, report_id: int) -> str:
     """Render one report. Transient failures retry with backoff; then it fails for good."""
-    from portal.reports.services import report_fail
-    from portal.reports.services import report_render
-
     try:
         report = report_render(report_id=report_id)
     except SoftTimeLimitExceeded:
@@ -61,14 +63,10 @@ def report_render_task(self, *, report_id: int) -> str:
 @shared_task(name="portal.following_send", acks_late=True, max_retries=3)
 def following_send_task(*, delivery_id: int) -> bool:
     """E-mail one immediate delivery (portal/following.py); a sent row is never sent again."""
-    from portal.following import send_delivery
-
     return send_delivery(delivery_id)
 
 
 @shared_task(name="portal.following_digest", acks_late=True)
 def following_digest_task() -> int:
     """The daily digest of followed municipalities and sections (scheduled by Celery beat)."""
-    from portal.following import send_digests
-
     return send_digests()
