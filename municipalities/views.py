@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -34,9 +33,7 @@ from .forms import ProfileForm
 from .forms import UnitNamesForm
 from .forms import VillageForm
 from .models import Body
-from .models import Member
 from .models import Municipality
-from .models import Village
 from .open_data import FIELDS
 from .open_data import unit_record
 
@@ -238,7 +235,7 @@ def body_edit(request, slug: str, kind: str):
     unit = _unit(slug)
     if kind not in Body.Kind.values:
         raise Http404
-    body = Body.objects.filter(municipality=unit, kind=kind).first()
+    body = selectors.unit_body(unit, kind)
     require(request, "municipalities.change_body", body or unit)
     form = BodyForm(
         request.POST or None, instance=body or Body(municipality=unit, kind=kind), kind=kind
@@ -255,19 +252,13 @@ def body_edit(request, slug: str, kind: str):
     return _form_page(request, unit, form, Body.Kind(kind).label)
 
 
-def _body_of(unit: Municipality, kind: str) -> Body:
-    return get_object_or_404(Body, municipality=unit, kind=kind)
-
-
 @require_http_methods(["GET", "POST"])
 def member_edit(request, slug: str, kind: str, pk: int | None = None):
     unit = _unit(slug)
-    body = _body_of(unit, kind)
+    body = selectors.body_for_edit(unit, kind)
     member = None
     if pk is not None:
-        member = get_object_or_404(Member.objects.select_related("body__municipality"), pk=pk)
-        if member.body_id != body.pk:
-            raise Http404
+        member = selectors.member_for_edit(unit=unit, kind=kind, pk=pk)
     require(request, "municipalities.change_member", member or body)
     form = MemberForm(request.POST or None, instance=member, body=body)
     if request.method == "POST" and form.is_valid():
@@ -286,10 +277,7 @@ def member_edit(request, slug: str, kind: str, pk: int | None = None):
 @require_http_methods(["POST"])
 def member_delete(request, slug: str, kind: str, pk: int):
     unit = _unit(slug)
-    member = get_object_or_404(
-        Member.objects.select_related("body__municipality"),
-        pk=pk, body__kind=kind, body__municipality=unit,
-    )
+    member = selectors.member_for_edit(unit=unit, kind=kind, pk=pk)
     require(request, "municipalities.change_member", member)
     services.member_delete(member=member, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))
@@ -301,7 +289,7 @@ def village_edit(request, slug: str, pk: int | None = None):
     unit = _unit(slug)
     village = None
     if pk is not None:
-        village = get_object_or_404(Village, pk=pk, municipality=unit)
+        village = selectors.village_for_edit(unit, pk)
     require(request, "municipalities.change_village", village or unit)
     form = VillageForm(request.POST or None, instance=village)
     if request.method == "POST" and form.is_valid():
@@ -320,7 +308,7 @@ def village_edit(request, slug: str, pk: int | None = None):
 @require_http_methods(["POST"])
 def village_delete(request, slug: str, pk: int):
     unit = _unit(slug)
-    village = get_object_or_404(Village, pk=pk, municipality=unit)
+    village = selectors.village_for_edit(unit, pk)
     require(request, "municipalities.change_village", village)
     services.village_delete(village=village, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))
