@@ -1,12 +1,9 @@
 """Joint monitoring pages. Views ask rules.py, read through selectors, write through services."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
@@ -18,9 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.models import Municipality
+from portal.exports import csv_response
 from portal.i18n import translated
-from portal.open_data import spreadsheet_safe
 from portal.permissions import can
 from portal.permissions import require
 from portal.views import section_landing
@@ -28,24 +24,10 @@ from portal.views import section_landing
 from . import forms
 from . import selectors
 from . import services
-from .models import Action
-from .models import AuditEvent
-from .models import Cycle
-from .models import Evaluation
 from .models import Evidence
-from .models import MonitoringAct
-from .models import MonitoringGroup
 
-
-def _cycle(pk: int) -> Cycle:
-    return get_object_or_404(selectors.cycle_queryset(), pk=pk)
-
-
-def _act(pk: int) -> MonitoringAct:
-    return get_object_or_404(
-        MonitoringAct.objects.select_related("cycle__municipality", "cycle__group", "author"),
-        pk=pk,
-    )
+_cycle = selectors.cycle_for_page
+_act = selectors.act_for_page
 
 
 def _form_page(request, *, form, title: str, back_url: str, context_obj=None, submit=None):
@@ -78,7 +60,7 @@ def indicator_list(request):
 
 
 def municipality(request, slug: str):
-    unit = get_object_or_404(Municipality.objects.select_related("parent"), slug=slug)
+    unit = selectors.municipality_for_page(slug)
     cycles = list(selectors.municipality_cycles(unit))
     groups = list(selectors.municipality_groups(unit))
     latest_actions = selectors.action_plan(cycles[0]) if cycles else []
@@ -98,19 +80,13 @@ def municipality(request, slug: str):
 
 def cycle_detail(request, pk: int):
     cycle = _cycle(pk)
-    members = list(cycle.group.members.all())
-    for member in members:
-        member.age = member.age_on(cycle.period_end.year)
+    members = selectors.cycle_members(cycle)
     actions = list(selectors.action_plan(cycle))
     page = Paginator(selectors.visible_acts(cycle, request.user), 50).get_page(
         request.GET.get("page")
     )
     insider = can(request.user, "monitoring.view_cycle_internals", cycle)
-    history = selectors.cycle_history(cycle)
-    if not insider:
-        history = history.filter(
-            Q(act__isnull=True) | Q(act__status=MonitoringAct.Status.PUBLISHED)
-        ).exclude(verb=AuditEvent.Verb.DISSENT, cycle__status=Cycle.Status.IN_PROGRESS)
+    history = selectors.cycle_history_for(cycle, insider=insider)
     return render(
         request,
         "monitoring/cycle_detail.html",
@@ -118,11 +94,11 @@ def cycle_detail(request, pk: int):
             "cycle": cycle,
             "members": members,
             "balance": selectors.group_balance(members, cycle.period_end.year),
-            "plan": cycle.plan_items.select_related("indicator__area"),
+            "plan": selectors.cycle_plan(cycle),
             "acts": page,
             "actions": actions,
             "progress": selectors.action_progress(actions),
-            "dissents": cycle.dissents.select_related("member")
+            "dissents": selectors.cycle_dissents(cycle)
             if cycle.is_published or insider
             else [],
             "history": history,
@@ -141,24 +117,10 @@ def scorecard(request, pk: int):
 
 
 def rayon(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    unit = selectors.rayon_for_page(slug)
     return render(
         request, "monitoring/rayon.html", {"comparison": selectors.rayon_comparison(unit)}
     )
-
-
-_cell = spreadsheet_safe
-
-
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheets then read the Cyrillic correctly
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return response
 
 
 def scorecard_csv(request, pk: int):
@@ -180,11 +142,11 @@ def scorecard_csv(request, pk: int):
         ]
         for row in card.rows
     )
-    return _csv_response(f"monitoring-cycle-{cycle.pk}.csv", header, rows)
+    return csv_response(f"monitoring-cycle-{cycle.pk}.csv", rows, header=header)
 
 
 def rayon_csv(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    unit = selectors.rayon_for_page(slug)
     comparison = selectors.rayon_comparison(unit)
     header = ["municipality", "cycle", "period_end", "overall_0_100"] + [
         area.code for area in comparison.areas
@@ -199,7 +161,7 @@ def rayon_csv(request, slug: str):
         ]
         for row in comparison.rows
     )
-    return _csv_response(f"monitoring-{unit.slug}.csv", header, rows)
+    return csv_response(f"monitoring-{unit.slug}.csv", rows, header=header)
 
 
 # --- acts and evaluations --------------------------------------------------------------------
@@ -301,7 +263,7 @@ def act_publish(request, pk: int):
 
 def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     if pk is not None:
-        evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+        evaluation = selectors.evaluation_for_edit(pk)
         act = _act(evaluation.act_id)
     else:
         evaluation = None
@@ -320,7 +282,7 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
 
 @require_POST
 def evaluation_delete(request, pk: int):
-    evaluation = get_object_or_404(Evaluation, pk=pk)
+    evaluation = selectors.evaluation_for_edit(pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
     services.evaluation_delete(evaluation=evaluation)
@@ -329,7 +291,7 @@ def evaluation_delete(request, pk: int):
 
 
 def evidence_add(request, pk: int):
-    evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+    evaluation = selectors.evaluation_for_edit(pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
     form = forms.EvidenceForm(request.POST or None, request.FILES or None)
@@ -348,12 +310,7 @@ def evidence_add(request, pk: int):
 
 
 def evidence_file(request, pk: int):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related(
-            "evaluation__act__cycle__group", "evaluation__act__author"
-        ),
-        pk=pk,
-    )
+    evidence = selectors.evidence_for_download(pk)
     require(request, "monitoring.view_act", evidence.evaluation.act)
     try:
         handle = evidence.file.open("rb")
@@ -369,7 +326,7 @@ def evidence_file(request, pk: int):
 
 @require_POST
 def evidence_delete(request, pk: int):
-    evidence = get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
+    evidence = selectors.evidence_for_edit(pk)
     act = _act(evidence.evaluation.act_id)
     require(request, "monitoring.change_act", act)
     services.evidence_delete(evidence=evidence)
@@ -381,7 +338,7 @@ def evidence_delete(request, pk: int):
 
 
 def cycle_create(request, pk: int):
-    group = get_object_or_404(MonitoringGroup.objects.select_related("municipality"), pk=pk)
+    group = selectors.group_for_page(pk)
     require(request, "monitoring.add_cycle", group)
     form = forms.CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -400,7 +357,7 @@ def plan_item_add(request, pk: int):
     require(request, "monitoring.change_plan", cycle)
     form = forms.PlanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if cycle.plan_items.filter(indicator=form.cleaned_data["indicator"]).exists():
+        if selectors.plan_has_indicator(cycle, form.cleaned_data["indicator"]):
             form.add_error("indicator", _("This indicator is already in the plan."))
         else:
             services.plan_item_save(cycle=cycle, item=form.instance)
@@ -484,9 +441,7 @@ def action_add(request, pk: int):
 
 
 def action_progress(request, pk: int):
-    action = get_object_or_404(
-        Action.objects.select_related("cycle__municipality", "cycle__group"), pk=pk
-    )
+    action = selectors.action_for_page(pk)
     require(request, "monitoring.change_action", action)
     form = forms.ProgressForm(request.POST or None, initial={"status": action.status})
     if request.method == "POST" and form.is_valid():
