@@ -268,7 +268,7 @@ class Comment(TimeStampedModel, Hideable):
         related_name="participation_comments",
     )
     text = models.TextField(_("text"), max_length=4000)
-    flags = GenericRelation("moderation.Flag", related_query_name="comment")
+    flags = GenericRelation("moderation.Flag")
 
     class Meta:
         verbose_name = _("comment")

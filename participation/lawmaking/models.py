@@ -264,7 +264,7 @@ class DraftComment(TimeStampedModel, Hideable):
         related_name="draft_comments",
     )
     text = models.TextField(_("text"), max_length=4000)
-    flags = GenericRelation("moderation.Flag", related_query_name="draft_comment")
+    flags = GenericRelation("moderation.Flag")
     decision = models.CharField(
         _("decision"), max_length=10, choices=Decision.choices, blank=True, db_index=True
     )

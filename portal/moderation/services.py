@@ -123,7 +123,7 @@ def item_hide(*, actor: Any, obj: Any, reason: str) -> Any:
     require(actor, "moderation.hide_item", obj)
     reason = _clean_reason(reason, _("Give the reason for hiding."))
     kind = _kind(obj)
-    locked = kind.model._default_manager.select_for_update().get(pk=obj.pk)
+    locked: Any = kind.model._default_manager.select_for_update().get(pk=obj.pk)
     if locked.is_hidden:
         raise ValidationError(_("This text is already hidden."), code="hidden")
     obj.is_hidden = True
@@ -150,7 +150,7 @@ def item_restore(*, actor: Any, obj: Any) -> Any:
     """Undo a hide made in error; the hide and the restore both stay on record."""
     require(actor, "moderation.hide_item", obj)
     kind = _kind(obj)
-    locked = kind.model._default_manager.select_for_update().get(pk=obj.pk)
+    locked: Any = kind.model._default_manager.select_for_update().get(pk=obj.pk)
     if not locked.is_hidden:
         raise ValidationError(_("This text is not hidden."), code="visible")
     obj.is_hidden = False

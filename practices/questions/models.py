@@ -63,7 +63,7 @@ class Question(Hideable):
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, db_index=True)
     is_hidden = models.BooleanField(_("hidden"), default=False, db_index=True)
-    flags = GenericRelation("moderation.Flag", related_query_name="question")
+    flags = GenericRelation("moderation.Flag")
 
     objects = QuestionQuerySet.as_manager()
 
