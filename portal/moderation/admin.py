@@ -9,7 +9,7 @@ from .models import UserBlock
 class FlagAdmin(admin.ModelAdmin):
     list_display = ("content_type", "object_id", "user", "reason", "is_resolved", "created")
     list_filter = ("is_resolved", "content_type")
-    raw_id_fields = ("user", "municipality")
+    raw_id_fields = ("user",)
 
 
 @admin.register(UserBlock)

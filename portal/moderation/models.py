@@ -29,7 +29,8 @@ class Hideable(models.Model):
 
 
 class Flag(models.Model):
-    """A person's report of a text; one open flag per person and text."""
+    """A person's report of a text; one open flag per person and text. The text's municipality
+    is read from the text itself (through its kind), never copied: a unit merger moves it."""
 
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("kind"), on_delete=models.CASCADE, related_name="+"
@@ -44,14 +45,6 @@ class Flag(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     is_resolved = models.BooleanField(_("resolved"), default=False, db_index=True)
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        verbose_name=_("municipality"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     created = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -65,10 +58,7 @@ class Flag(models.Model):
                 name="moderation_one_open_flag_per_user",
             )
         ]
-        indexes = [
-            models.Index(fields=["content_type", "object_id", "is_resolved"]),
-            models.Index(fields=["is_resolved", "municipality"]),
-        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "is_resolved"])]
 
     def __str__(self) -> str:
         return f"flag {self.content_type_id}:{self.object_id}"

@@ -24,7 +24,7 @@ def demo_flag(obj: Any, user: Any, reason: str) -> None:
         object_id=obj.pk,
         user=user,
         is_resolved=False,
-        defaults={"reason": reason, "municipality_id": kind.municipality_id_of(obj)},
+        defaults={"reason": reason},
     )
 
 

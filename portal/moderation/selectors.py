@@ -58,13 +58,25 @@ class QueueItem:
         return self.kind.municipality_of(self.obj)
 
 
+def _staff_scope(user: Any) -> Q:
+    """Texts of the user's own municipalities, of every kind: one subquery per kind, read from
+    the text itself (so a text that moved to another unit is scoped by where it is now)."""
+    units = StaffMembership.objects.filter(user=user).values("municipality")
+    scope = Q(pk__in=[])
+    for kind in registry.kinds():
+        texts = kind.model._default_manager.filter(**{f"{kind.municipality}__in": units})
+        scope |= Q(
+            content_type=ContentType.objects.get_for_model(kind.model),
+            object_id__in=texts.values("pk"),
+        )
+    return scope
+
+
 def open_flag_groups(user: Any) -> QuerySet[Flag, dict[str, Any]]:
     """(content type, object, number of open flags) the user may moderate, most flagged first."""
     flags = Flag.objects.filter(is_resolved=False)
     if not can(user, "moderation.moderate_all"):
-        flags = flags.filter(
-            municipality__in=StaffMembership.objects.filter(user=user).values("municipality")
-        )
+        flags = flags.filter(_staff_scope(user))
     return (
         flags.values("content_type_id", "object_id")
         .annotate(open_flags=Count("pk"), first_flagged=Min("created"))

@@ -104,7 +104,6 @@ def flag_create(*, user: Any, obj: Any, reason: str = "") -> Flag:
         object_id=obj.pk,
         user=user,
         reason=reason,
-        municipality_id=kind.municipality_id_of(obj),
     )
     flag.full_clean(validate_constraints=False)
     try:

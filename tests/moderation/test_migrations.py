@@ -84,13 +84,13 @@ def test_flags_records_and_blocks_move_to_the_core(
     comment_type = ContentType.objects.get_for_model(Comment)
     question_type = ContentType.objects.get_for_model(Question)
     flags = {
-        (f.content_type_id, f.object_id, f.user_id): (f.reason, f.is_resolved, f.municipality_id)
+        (f.content_type_id, f.object_id, f.user_id): (f.reason, f.is_resolved)
         for f in Flag.objects.all()
     }
     assert flags == {
-        (comment_type.pk, flagged.pk, flagger.pk): ("сөгүнүү", False, municipality.pk),
-        (comment_type.pk, hidden.pk, other_flagger.pk): ("спам", True, municipality.pk),
-        (question_type.pk, question.pk, flagger.pk): ("жарнама", False, municipality.pk),
+        (comment_type.pk, flagged.pk, flagger.pk): ("сөгүнүү", False),
+        (comment_type.pk, hidden.pk, other_flagger.pk): ("спам", True),
+        (question_type.pk, question.pk, flagger.pk): ("жарнама", False),
     }
     records = {
         (r.action, r.content_type_id, r.object_id): (

@@ -49,12 +49,10 @@ def forward(apps, schema_editor):
                 user_id=row["user_id"],
                 reason=row["reason"],
                 is_resolved=row["is_resolved"],
-                municipality_id=row["comment__event__municipality_id"],
                 created=row["created"],
             )
             for row in CommentFlag.objects.order_by("pk").values(
-                "comment_id", "user_id", "reason", "is_resolved", "created",
-                "comment__event__municipality_id",
+                "comment_id", "user_id", "reason", "is_resolved", "created"
             ).iterator()
         ),
         batch_size=BATCH,
@@ -67,12 +65,10 @@ def forward(apps, schema_editor):
                 user_id=row["user_id"],
                 reason=row["reason"],
                 is_resolved=row["is_resolved"],
-                municipality_id=row["question__municipality_id"],
                 created=row["created"],
             )
             for row in QuestionFlag.objects.order_by("pk").values(
-                "question_id", "user_id", "reason", "is_resolved", "created",
-                "question__municipality_id",
+                "question_id", "user_id", "reason", "is_resolved", "created"
             ).iterator()
         ),
         batch_size=BATCH,
