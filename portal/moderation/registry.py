@@ -34,6 +34,7 @@ class Kind:
     url: Callable[[Any], str]  # where the text is shown (with its anchor)
     municipality: str = "municipality"  # the path to the municipality ("event__municipality")
     author: str = "author"  # the field of the person who wrote it
+    date: str = "created"  # the field of when it was written
     text: Callable[[Any], str] = field(default=lambda obj: obj.text)  # what the queue shows
     is_public: Callable[[Any], bool] = field(default=lambda obj: True)  # apart from hiding
     related: tuple[str, ...] = ()  # select_related for the queue, besides author and unit

@@ -54,6 +54,10 @@ class QueueItem:
         return getattr(self.obj, self.kind.author)
 
     @property
+    def when(self) -> Any:
+        return getattr(self.obj, self.kind.date)
+
+    @property
     def municipality(self) -> Any:
         return self.kind.municipality_of(self.obj)
 

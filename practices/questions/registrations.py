@@ -42,5 +42,6 @@ moderation.register(
     Question,
     label=_("Citizen's question"),
     url=lambda question: question.get_absolute_url(),
+    date="asked_at",
     text=lambda question: f"{question.title}\n\n{question.text}",
 )
