@@ -204,3 +204,14 @@ def test_an_unregistered_object_is_not_moderated(moderator, municipality):
         services.item_hide(actor=moderator, obj=municipality, reason="x")
     with pytest.raises(ImproperlyConfigured):
         services._kind(municipality)
+
+
+def test_a_comment_notice_queued_before_the_core_is_still_sent(make_text, author, moderator):
+    from participation.tasks import comment_hidden_notice_task
+
+    comment = make_text("participation.comment", author)
+    services.item_hide(actor=moderator, obj=comment, reason="Спам")  # on_commit: not run here
+    assert comment_hidden_notice_task(comment_id=comment.pk) is True
+    [message] = mail.outbox
+    assert message.to == [author.email]
+    assert "Спам" in message.body
