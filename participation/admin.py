@@ -6,12 +6,9 @@ from .models import Alternative
 from .models import AttendanceCount
 from .models import BalanceGroup
 from .models import Comment
-from .models import CommentFlag
 from .models import Event
 from .models import EventDocument
-from .models import ModerationRecord
 from .models import ReferenceShare
-from .models import UserBlock
 
 
 class AlternativeInline(TranslationTabularInline):
@@ -53,19 +50,5 @@ class CommentAdmin(admin.ModelAdmin):
     raw_id_fields = ["event", "parent", "author"]
 
 
-@admin.register(ModerationRecord)
-class ModerationRecordAdmin(admin.ModelAdmin):
-    list_display = ["created", "action", "actor", "target_user", "reason"]
-    list_filter = ["action"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False  # the record of moderation is never rewritten
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-admin.site.register(CommentFlag, admin.ModelAdmin)
-admin.site.register(UserBlock, admin.ModelAdmin)
 admin.site.register(AttendanceCount, admin.ModelAdmin)
 

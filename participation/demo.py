@@ -8,13 +8,13 @@ from django.utils import timezone
 from municipalities.models import Municipality
 from portal.models import Subscription
 from portal.models import User
+from portal.moderation.seeding import demo_flag
 
 from .models import Alternative
 from .models import AttendanceCount
 from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
-from .models import CommentFlag
 from .models import Event
 from .models import OfflineTally
 from .models import ReferenceShare
@@ -233,13 +233,15 @@ def seed(*, stdout) -> None:
                     defaults={"parent": None},
                 )
                 first = first or comment
+            # Flags for the moderation queue: a moderator will dismiss both (asking for the
+            # hearing in Uzbek is on topic; a link to an estimate is not advertising).
             flagged = Comment.objects.filter(event=event, author__email="resident5@demo.kg").first()
-            if flagged and "resident2@demo.kg" in by_email:
-                # A flag a moderator will dismiss: asking for the hearing in Uzbek is on topic.
-                CommentFlag.objects.update_or_create(
-                    comment=flagged, user=by_email["resident2@demo.kg"],
-                    defaults={"reason": "Бул комментарийдин бюджеттин долбооруна тиешеси жок."},
-                )
+            if flagged:
+                demo_flag(flagged, by_email.get("resident2@demo.kg"),
+                          "Бул комментарийдин бюджеттин долбооруна тиешеси жок.")
+            linked = Comment.objects.filter(event=event, author__email="resident3@demo.kg").first()
+            if linked:
+                demo_flag(linked, by_email.get("resident4@demo.kg"), "Жарнама шилтемеси.")
             if first and "citizen@demo.kg" in by_email:
                 Comment.objects.get_or_create(
                     event=event, author=by_email["citizen@demo.kg"], parent=first,

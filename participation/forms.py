@@ -132,14 +132,6 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
-
-
-class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong with it?"), max_length=300, required=False)
-
-
 class ResultsForm(forms.Form):
     decision_ky = forms.CharField(
         label=_("Decision in Kyrgyz"), widget=forms.Textarea(attrs={"rows": 5})

@@ -7,6 +7,7 @@ ethnicity), which the balance selectors compare with the population's structure.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import FileExtensionValidator
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
+from portal.moderation.models import Hideable
 from portal.uploads import GeneratedName
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
@@ -247,7 +249,7 @@ class Attendance(TimeStampedModel):
         return f"{self.user_id} @ {self.event_id}"
 
 
-class Comment(TimeStampedModel):
+class Comment(TimeStampedModel, Hideable):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="comments"
     )
@@ -266,9 +268,7 @@ class Comment(TimeStampedModel):
         related_name="participation_comments",
     )
     text = models.TextField(_("text"), max_length=4000)
-    is_hidden = models.BooleanField(_("hidden"), default=False)
-    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
-    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    flags = GenericRelation("moderation.Flag")
 
     class Meta:
         verbose_name = _("comment")
@@ -282,102 +282,6 @@ class Comment(TimeStampedModel):
     @property
     def municipality(self):
         return self.event.municipality
-
-
-class CommentFlag(TimeStampedModel):
-    comment = models.ForeignKey(
-        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="flags"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-    is_resolved = models.BooleanField(_("resolved"), default=False, db_index=True)
-
-    class Meta:
-        verbose_name = _("flag")
-        verbose_name_plural = _("flags")
-        constraints = [
-            models.UniqueConstraint(fields=["comment", "user"], name="one_flag_per_user")
-        ]
-
-    def __str__(self) -> str:
-        return f"flag {self.comment_id}"
-
-
-class UserBlock(TimeStampedModel):
-    """A user a moderator has stopped from taking part (comments, flags, choices)."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="participation_block",
-    )
-    reason = models.CharField(_("reason"), max_length=300)
-    blocked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("blocked by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("blocked user")
-        verbose_name_plural = _("blocked users")
-
-    def __str__(self) -> str:
-        return str(self.user_id)
-
-
-class ModerationRecord(models.Model):
-    """Every moderation act, kept for good: nothing is removed silently."""
-
-    class Action(models.TextChoices):
-        HIDE = "hide", _("comment hidden")
-        RESTORE = "restore", _("comment restored")
-        DISMISS = "dismiss", _("flags dismissed")
-        BLOCK = "block", _("user blocked")
-        UNBLOCK = "unblock", _("user unblocked")
-
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderator"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    comment = models.ForeignKey(
-        Comment,
-        verbose_name=_("comment"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="moderation_records",
-    )
-    target_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user concerned"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("moderation record")
-        verbose_name_plural = _("moderation records")
-        ordering = ["-created"]
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.created:%Y-%m-%d}"
 
 
 class BalanceGroup(models.Model):

@@ -1,14 +1,16 @@
-"""Writes in civic participation: each function one act, atomic, validated, audited."""
+"""Writes in civic participation: each function one act, atomic, validated, audited.
+
+Moderating comments (flag, hide, restore, dismiss, block) is the moderation core's
+(``portal.moderation.services``), as for every kind of citizen text."""
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal import ratelimit
+from portal.moderation.services import check_may_post
 from portal.permissions import require
 
 from .models import Alternative
@@ -17,12 +19,9 @@ from .models import AttendanceCount
 from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
-from .models import CommentFlag
 from .models import Event
-from .models import ModerationRecord
 from .models import OfflineTally
 from .models import ReferenceShare
-from .models import UserBlock
 from .models import VillageAttendance
 
 S = Event.Status
@@ -35,11 +34,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.CANCELLED: (),
 }
 logger = logging.getLogger(__name__)
-
-
-def comment_rate() -> tuple[int, int]:
-    """(how many comments, per how many seconds) one user may post."""
-    return getattr(settings, "PARTICIPATION_COMMENT_RATE", (5, 60))
 
 
 def _notify_followers(event: Event, kind: str) -> None:
@@ -134,14 +128,6 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
     return alternative
 
 
-def _check_rate(user) -> None:
-    limit, seconds = comment_rate()
-    ratelimit.check(
-        f"participation:comments:{user.pk}", limit=limit, seconds=seconds,
-        message=_("You are posting too fast. Please wait a minute and try again."),
-    )
-
-
 @transaction.atomic
 def comment_create(*, user, event: Event, text: str, parent: Comment | None = None) -> Comment:
     require(user, "participation.comment_event", event)
@@ -153,106 +139,11 @@ def comment_create(*, user, event: Event, text: str, parent: Comment | None = No
             raise ValidationError(_("You can reply only to a comment on this event."))
         if parent.is_hidden:
             raise ValidationError(_("This comment has been hidden; it cannot be answered."))
-    _check_rate(user)
+    check_may_post(user)  # blocked? posting too fast? (one limit for every kind of text)
     comment = Comment(event=event, author=user, text=text, parent=parent)
     comment.full_clean()
     comment.save()
     return comment
-
-
-@transaction.atomic
-def comment_flag(*, user, comment: Comment, reason: str = "") -> CommentFlag:
-    require(user, "participation.flag_comment", comment)
-    flag, _created = CommentFlag.objects.update_or_create(
-        comment=comment, user=user, defaults={"reason": reason.strip()[:300], "is_resolved": False}
-    )
-    return flag
-
-
-@transaction.atomic
-def comment_hide(*, actor, comment: Comment, reason: str) -> Comment:
-    require(actor, "participation.hide_comment", comment)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for hiding the comment."))
-    if comment.is_hidden:
-        raise ValidationError(_("This comment is already hidden."))
-    comment.is_hidden = True
-    comment.hidden_reason = reason[:300]
-    comment.hidden_at = timezone.now()
-    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "modified"])
-    comment.flags.filter(is_resolved=False).update(is_resolved=True)
-    ModerationRecord.objects.create(
-        actor=actor,
-        action=ModerationRecord.Action.HIDE,
-        comment=comment,
-        target_user=comment.author,
-        reason=reason[:300],
-    )
-    from .tasks import comment_hidden_notice_task
-
-    comment_id = comment.pk
-    transaction.on_commit(lambda: comment_hidden_notice_task.delay(comment_id=comment_id))
-    return comment
-
-
-@transaction.atomic
-def comment_restore(*, actor, comment: Comment) -> Comment:
-    """Undo a hide made in error; the hide and the restore both stay on record."""
-    require(actor, "participation.hide_comment", comment)
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if not comment.is_hidden:
-        raise ValidationError(_("This comment is not hidden."))
-    comment.is_hidden = False
-    comment.hidden_reason = ""
-    comment.hidden_at = None
-    comment.save(update_fields=["is_hidden", "hidden_reason", "hidden_at", "modified"])
-    ModerationRecord.objects.create(
-        actor=actor,
-        action=ModerationRecord.Action.RESTORE,
-        comment=comment,
-        target_user=comment.author,
-    )
-    return comment
-
-
-@transaction.atomic
-def comment_flags_dismiss(*, actor, comment: Comment) -> None:
-    require(actor, "participation.hide_comment", comment)
-    comment.flags.filter(is_resolved=False).update(is_resolved=True)
-    ModerationRecord.objects.create(
-        actor=actor,
-        action=ModerationRecord.Action.DISMISS,
-        comment=comment,
-        target_user=comment.author,
-    )
-
-
-@transaction.atomic
-def user_block(*, actor, user, reason: str) -> UserBlock:
-    require(actor, "participation.block_user")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for blocking."))
-    if user.pk == actor.pk:
-        raise ValidationError(_("You cannot block yourself."))
-    block, _created = UserBlock.objects.update_or_create(
-        user=user, defaults={"reason": reason[:300], "blocked_by": actor}
-    )
-    ModerationRecord.objects.create(
-        actor=actor, action=ModerationRecord.Action.BLOCK, target_user=user, reason=reason[:300]
-    )
-    return block
-
-
-@transaction.atomic
-def user_unblock(*, actor, user) -> None:
-    require(actor, "participation.block_user")
-    deleted, _rows = UserBlock.objects.filter(user=user).delete()
-    if deleted:
-        ModerationRecord.objects.create(
-            actor=actor, action=ModerationRecord.Action.UNBLOCK, target_user=user
-        )
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -24,6 +23,9 @@ from municipalities.models import Municipality
 from portal import following as portal_following
 from portal.exports import csv_response
 from portal.i18n import translated
+from portal.moderation import services as moderation
+from portal.moderation.forms import FlagForm
+from portal.moderation.forms import ReasonForm
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import require
@@ -38,8 +40,6 @@ from .forms import CommentForm
 from .forms import DocumentForm
 from .forms import EventFilterForm
 from .forms import EventForm
-from .forms import FlagForm
-from .forms import ReasonForm
 from .forms import ReferenceSharesForm
 from .forms import ResultsForm
 from .forms import TransitionForm
@@ -49,8 +49,6 @@ from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
 from .models import Event
-from .models import ModerationRecord
-from .models import UserBlock
 from .services import TRANSITIONS
 
 
@@ -208,7 +206,7 @@ def _comment_section_context(request, event: Event) -> dict:
         "event": event,
         "comments": page,
         "can_comment": can(user, "participation.comment_event", event),
-        "can_moderate_here": can(user, "participation.hide_comment", Comment(event=event)),
+        "can_moderate_here": can(user, "moderation.hide_item", Comment(event=event)),
         "can_take_part": can(user, "participation.take_part"),
         "comment_form": CommentForm(),
     }
@@ -506,11 +504,11 @@ def comment_flag(request, pk: int):
     comment = _comment(pk)
     if not comment.event.is_public:
         raise Http404
-    require(request, "participation.flag_comment", comment)
+    require(request, "moderation.flag_item", comment)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
-        services.comment_flag(user=request.user, comment=comment, reason=reason)
+        moderation.flag_create(user=request.user, obj=comment, reason=reason)
         if request.htmx:
             return _vary(HttpResponse(
                 '<p class="notice" role="status">'
@@ -523,12 +521,12 @@ def comment_flag(request, pk: int):
 
 def comment_hide(request, pk: int):
     comment = _comment(pk)
-    require(request, "participation.hide_comment", comment)
+    require(request, "moderation.hide_item", comment)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_hide(
-                actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
+            moderation.item_hide(
+                actor=request.user, obj=comment, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -551,9 +549,9 @@ def comment_hide(request, pk: int):
 @require_POST
 def comment_restore(request, pk: int):
     comment = _comment(pk)
-    require(request, "participation.hide_comment", comment)
+    require(request, "moderation.hide_item", comment)
     try:
-        services.comment_restore(actor=request.user, comment=comment)
+        moderation.item_restore(actor=request.user, obj=comment)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -564,10 +562,10 @@ def comment_restore(request, pk: int):
 @require_POST
 def comment_dismiss(request, pk: int):
     comment = _comment(pk)
-    require(request, "participation.hide_comment", comment)
-    services.comment_flags_dismiss(actor=request.user, comment=comment)
+    require(request, "moderation.hide_item", comment)
+    moderation.flags_dismiss(actor=request.user, obj=comment)
     messages.success(request, _("The flags have been dismissed; the comment stays."))
-    return redirect("participation:moderation")
+    return redirect("moderation:queue")
 
 
 @require_POST
@@ -625,53 +623,6 @@ def follow_toggle(request, slug: str):
     if not target.startswith("/") or target.startswith("//"):
         target = f"{reverse('events:landing')}?municipality={unit.slug}"
     return redirect(target)
-
-
-# --- Moderation ------------------------------------------------------------------------------
-
-
-@permission_required("participation.view_moderation_queue")
-def moderation_queue(request):
-    page = Paginator(selectors.flagged_comments(request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    can_block = can(request.user, "participation.block_user")
-    records = []
-    blocks = []
-    if can_block:
-        records = list(
-            ModerationRecord.objects.select_related("actor", "target_user", "comment")[:20]
-        )
-        blocks = list(UserBlock.objects.select_related("user", "blocked_by").order_by("-created"))
-    return render(
-        request,
-        "participation/moderation_queue.html",
-        {"page": page, "can_block": can_block, "records": records, "blocks": blocks},
-    )
-
-
-@permission_required("participation.block_user")
-def user_block(request, user_id: int):
-    target = get_object_or_404(get_user_model(), pk=user_id)
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_block(actor=request.user, user=target, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The user has been blocked from taking part."))
-            return redirect("participation:moderation")
-    return render(request, "participation/user_block.html", {"form": form, "target": target})
-
-
-@require_POST
-@permission_required("participation.block_user")
-def user_unblock(request, user_id: int):
-    target = get_object_or_404(get_user_model(), pk=user_id)
-    services.user_unblock(actor=request.user, user=target)
-    messages.success(request, _("The user may take part again."))
-    return redirect("participation:moderation")
 
 
 # --- Balance ----------------------------------------------------------------------------------

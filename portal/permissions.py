@@ -38,7 +38,7 @@ from django.http import HttpRequest
 ROLE_CACHES = (
     "_staff_levels",
     "_monitoring_groups",
-    "_participation_blocked",
+    "_moderation_blocked",
     "_is_content_editor",
 )
 

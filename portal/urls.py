@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("stories/", include("practices.urls_stories")),
     path("law-making/", include("participation.lawmaking.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("moderation/", include("portal.moderation.urls")),
     prefix_default_language=True,
 )
 

@@ -57,7 +57,8 @@ def staff_of(user_factory, staff_membership_factory):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Rows that migrations load (the default balance groups and national shares) are there.
+    """Rows that migrations load (the default balance groups and national shares, the one row
+    of law-making settings) are there.
 
     A transactional test (live server, real workers) empties every table when it ends; with
     --reuse-db the next run would start without them and fail for no fault of the code.
@@ -69,3 +70,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if not BalanceGroup.objects.exists():
             load_defaults(BalanceGroup, ReferenceShare)
+        from participation.lawmaking.models import LawmakingSettings
+
+        if not LawmakingSettings.objects.exists():
+            LawmakingSettings().save()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from municipalities.models import Municipality
 from portal.models import User
+from portal.moderation.seeding import demo_flag
 
 from . import services
 from .models import Draft
@@ -158,6 +159,16 @@ def seed(*, stdout) -> None:
             decided_by=admin,
             decided_at=now,
         )
+    # Flags for the moderation queue (a moderator will dismiss them: both are proposals).
+    for index, author, reporter, reason in (
+        (0, "resident1@demo.kg", "resident3@demo.kg", "Бул сунуш эмес, талаш."),
+        (1, "resident4@demo.kg", "resident1@demo.kg", "Долбоорго тиешеси жок."),
+    ):
+        proposal = (
+            drafts[index].comments.filter(author__email=author).first() if drafts[index] else None
+        )
+        if proposal is not None:
+            demo_flag(proposal, users.get(reporter), reason)
     national = drafts[2]
     if national is not None and national.status != Draft.Status.ADOPTED:
         national.status = Draft.Status.ADOPTED

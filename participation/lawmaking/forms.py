@@ -224,10 +224,6 @@ class AdoptForm(forms.ModelForm):
         return data
 
 
-class HideForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
-
-
 class RegistryFilterForm(forms.Form):
     STATUS_CHOICES = [("", _("Any status"))] + [
         (value, label) for value, label in Draft.Status.choices if value != Draft.Status.DRAFT

@@ -10,6 +10,7 @@ portal publishes the summary table and then the adopted text.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TimeStampedModel
+from portal.moderation.models import Hideable
 
 __all__ = [
     "ClauseText",
@@ -231,7 +233,7 @@ class ClauseText(models.Model):
         return f"{self.number}. {self.text[:40]}"
 
 
-class DraftComment(TimeStampedModel):
+class DraftComment(TimeStampedModel, Hideable):
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", _("accepted")
         PARTLY = "partly", _("partly accepted")
@@ -262,8 +264,7 @@ class DraftComment(TimeStampedModel):
         related_name="draft_comments",
     )
     text = models.TextField(_("text"), max_length=4000)
-    is_hidden = models.BooleanField(_("hidden"), default=False)
-    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    flags = GenericRelation("moderation.Flag")
     decision = models.CharField(
         _("decision"), max_length=10, choices=Decision.choices, blank=True, db_index=True
     )

@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities import profile_blocks
 from portal import following
+from portal import moderation
 from portal import page_cache
 
 from . import selectors
+from .models import DraftComment
 
 page_cache.register_content_app("lawmaking")
 page_cache.register_section("law-making", ("lawmaking", "municipalities"))
@@ -24,4 +26,13 @@ profile_blocks.register(
         hook=selectors.municipality_profile_block,
         order=50,
     )
+)
+
+moderation.register(
+    DraftComment,
+    label=_("Comment on a draft act"),
+    municipality="draft__municipality",
+    url=lambda comment: f"{comment.draft.get_absolute_url()}#comment-{comment.pk}",
+    is_public=lambda comment: comment.draft.is_public,
+    related=("draft",),
 )

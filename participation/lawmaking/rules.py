@@ -2,8 +2,7 @@
 
 import rules
 
-from participation.rules import can_moderate
-from participation.rules import can_take_part
+from portal.moderation.rules import can_take_part
 from portal.predicates import is_municipal_staff
 from portal.predicates import is_site_admin
 from portal.predicates import is_staff_of
@@ -36,11 +35,6 @@ def draft_not_adopted(user, draft) -> bool:
     return draft is not None and draft.status in (Draft.Status.DRAFT, Draft.Status.PUBLISHED)
 
 
-@rules.predicate
-def draftcomment_is_visible(user, comment) -> bool:
-    return comment is not None and not comment.is_hidden and comment.draft.is_public
-
-
 can_manage_draft = is_site_admin | is_staff_of
 
 rules.add_perm("lawmaking.view_draft", draft_is_public | can_manage_draft)
@@ -53,4 +47,4 @@ rules.add_perm("lawmaking.decide_draftcomment", can_manage_draft & draft_period_
 rules.add_perm(
     "lawmaking.adopt_draft", can_manage_draft & draft_period_over & draft_not_adopted
 )
-rules.add_perm("lawmaking.hide_draftcomment", can_moderate | is_staff_of)
+# Flagging, hiding and restoring comments: portal/moderation/rules.py (every kind of text).

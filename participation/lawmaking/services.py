@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal import formats
+from portal.moderation.services import check_may_post
 from portal.permissions import require
 
 from .models import ClauseText
@@ -159,6 +160,7 @@ def current_revision(draft: Draft) -> DraftRevision | None:
 @transaction.atomic
 def comment_create(*, user, draft: Draft, text: str, clause: DraftClause | None = None):
     require(user, "lawmaking.comment_draft", draft)
+    check_may_post(user)  # blocked? posting too fast? (one limit for every kind of text)
     revision = current_revision(draft)
     if (
         clause is not None
@@ -189,18 +191,6 @@ def comment_decide(
     comment.decided_at = timezone.now()
     comment.full_clean()
     comment.save()
-    return comment
-
-
-@transaction.atomic
-def comment_hide(*, actor, comment: DraftComment, reason: str) -> DraftComment:
-    require(actor, "lawmaking.hide_draftcomment", comment)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for hiding."), code="reason")
-    comment.is_hidden = True
-    comment.hidden_reason = reason
-    comment.save(update_fields=["is_hidden", "hidden_reason", "modified"])
     return comment
 
 

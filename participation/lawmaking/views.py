@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
-from participation.rules import is_blocked
+from portal.moderation import views as moderation_views
+from portal.moderation.rules import is_blocked
 from portal.permissions import can
 from portal.permissions import refuse
 from portal.predicates import is_site_admin
@@ -24,7 +25,6 @@ from .forms import AdoptForm
 from .forms import DecisionForm
 from .forms import DraftCommentForm
 from .forms import DraftForm
-from .forms import HideForm
 from .forms import RegistryFilterForm
 from .forms import ReviseForm
 from .models import Draft
@@ -61,7 +61,7 @@ def refusal(perm: str, user, obj=None) -> str:
                  "accepted.") % {"end": services.when(draft.discussion_ends_at)}
     if perm == "lawmaking.add_draft":
         return _("Only municipal staff and site administrators prepare draft acts.")
-    if perm == "lawmaking.hide_draftcomment":
+    if perm == "moderation.hide_item":
         return _("Only moderators and this municipality's staff may hide comments.")
     if not (is_site_admin(user) or is_staff_of(user, draft)):
         if draft is not None and draft.is_national:
@@ -191,9 +191,8 @@ def draft_detail(request, pk: int):
                 user, "lawmaking.decide_draftcomment", DraftComment(draft=draft)
             ),
             "can_adopt": can(user, "lawmaking.adopt_draft", draft),
-            "can_hide": can(
-                user, "lawmaking.hide_draftcomment", DraftComment(draft=draft)
-            ),
+            "can_hide": can(user, "moderation.hide_item", DraftComment(draft=draft)),
+            "can_flag": can(user, "moderation.take_part"),
             "comment_form": DraftCommentForm(texts=current_texts) if can_comment else None,
         },
     )
@@ -356,26 +355,12 @@ def comment_decide(request, pk: int):
 
 
 def comment_hide(request, pk: int):
+    """Hiding a draft comment: the moderation core's page, at the address drafts always had
+    (a refusal says why, as every refusal on drafts does)."""
     comment = _comment(pk)
-    if (response := _refusal(request, "lawmaking.hide_draftcomment", comment)) is not None:
+    if (response := _refusal(request, "moderation.hide_item", comment)) is not None:
         return response
-    form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.comment_hide(
-            actor=request.user, comment=comment, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("The comment has been hidden."))
-        return redirect(comment.draft.get_absolute_url())
-    return render(
-        request,
-        "lawmaking/comment_decide.html",
-        {
-            "form": form,
-            "comment": comment,
-            "draft": comment.draft,
-            "page_name": _("Hide the comment"),
-        },
-    )
+    return moderation_views.hide(request, kind=DraftComment._meta.label_lower, pk=pk)
 
 
 def draft_adopt(request, pk: int):

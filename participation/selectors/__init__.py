@@ -27,7 +27,6 @@ from .events import alternatives_with_tally
 from .events import comments_page
 from .events import event_for_page
 from .events import event_list
-from .events import flagged_comments
 from .events import managed_events
 from .events import month_calendar
 from .events import municipality_profile_block
@@ -55,7 +54,6 @@ __all__ = [
     "event_balance",
     "event_for_page",
     "event_list",
-    "flagged_comments",
     "managed_events",
     "min_expected",
     "month_calendar",

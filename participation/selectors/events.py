@@ -27,7 +27,6 @@ from portal.permissions import can
 
 from ..models import Alternative
 from ..models import Comment
-from ..models import CommentFlag
 from ..models import Event
 from ..models import OfflineTally
 
@@ -171,30 +170,6 @@ def tally_totals(alternatives: list[Alternative]) -> dict:
             else None
         )
     return totals
-
-
-def flagged_comments(user) -> QuerySet[Comment]:
-    """Visible comments with unresolved flags the user may moderate, most flagged first."""
-    qs = (
-        Comment.objects.filter(is_hidden=False, flags__is_resolved=False)
-        .select_related("author", "event", "event__municipality")
-        .annotate(open_flags=Count("flags", filter=Q(flags__is_resolved=False), distinct=True))
-        .prefetch_related(
-            Prefetch(
-                "flags",
-                queryset=CommentFlag.objects.filter(is_resolved=False).order_by("created"),
-                to_attr="open_flag_list",
-            )
-        )
-        .order_by("-open_flags", "created")
-        .distinct()
-    )
-    if can(user, "participation.moderate_all_comments"):
-        return qs
-    return qs.filter(event__municipality__staff_memberships__user=user)
-
-
-# --- Calendar -------------------------------------------------------------------------------
 
 
 def month_calendar(*, year: int, month: int, filters: dict) -> list[list[dict]]:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "portal",
+    "portal.moderation",
     "municipalities",
     "participation",
     "participation.lawmaking",

@@ -1,8 +1,6 @@
 from django.contrib import admin
 
 from .models import Question
-from .models import QuestionFlag
-from .models import QuestionModeration
 
 
 @admin.register(Question)
@@ -16,21 +14,8 @@ class QuestionAdmin(admin.ModelAdmin):
     raw_id_fields = ["municipality", "author", "answered_by"]
     date_hierarchy = "asked_at"
     readonly_fields = ["deadline", "answer", "answered_by", "answered_at", "is_hidden",
-                       "hidden_reason"]
+                       "hidden_reason", "hidden_at"]
 
     def has_add_permission(self, request) -> bool:
         return False  # a question is asked by a resident, on the site
 
-
-@admin.register(QuestionFlag, QuestionModeration)
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Flags and the moderation audit: written by the site, never edited by hand."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

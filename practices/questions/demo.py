@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from municipalities.models import Municipality
 from portal.models import User
+from portal.moderation.seeding import demo_flag
+from portal.moderation.seeding import demo_hide
 
 from .models import Question
 from .models import deadline_for
@@ -24,7 +26,17 @@ QUESTIONS = [
      "Мусор не вывозили уже месяц. Кто отвечает за вывоз и каков график?", ""),
     ("naryn", "resident4@demo.kg", 2, None, "Спорт аянтчасы",
      "Мектептин жанындагы спорт аянтчасын оңдоого бюджеттен акча каралабы?", ""),
+    ("tepkenskiy-aa", "resident5@demo.kg", 1, None, "Арзан насыя 1 күндө!",
+     "Паспорт менен гана насыя берилет, телефон чалыңыз.", ""),
 ]
+# For the moderation queue: (title, who reports, reason); the advertisement is hidden.
+FLAGS = [
+    ("Вывоз мусора в Ак-Жаре", "resident1@demo.kg", "Бул суроо эмес, даттануу."),
+    ("Бала бакчага орун", "resident4@demo.kg", "Кайталанган суроо."),
+    ("Арзан насыя 1 күндө!", "resident2@demo.kg", "Жарнама."),
+    ("Арзан насыя 1 күндө!", "citizen@demo.kg", "Алдамчылык болушу мүмкүн."),
+]
+HIDDEN = [("Арзан насыя 1 күндө!", "Жарнама: жарандын суроосу эмес.")]
 
 
 def seed(*, stdout) -> None:
@@ -53,4 +65,12 @@ def seed(*, stdout) -> None:
             },
         )
         created += new
+    questions = {q.title: q for q in Question.objects.filter(title__in={q[4] for q in QUESTIONS})}
+    for title, email, reason in FLAGS:
+        if title in questions:
+            demo_flag(questions[title], users.get(email), reason)
+    moderator = User.objects.filter(email="moderator@demo.kg").first()
+    for title, reason in HIDDEN:
+        if title in questions:
+            demo_hide(questions[title], moderator, reason)
     stdout.write(f"questions: {len(QUESTIONS)} demo questions ({created} new)")

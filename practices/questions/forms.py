@@ -53,11 +53,3 @@ class QuestionFilterForm(forms.Form):
         label=_("Municipality"), required=False, widget=forms.HiddenInput
     )
     state = forms.ChoiceField(label=_("Status"), choices=STATES, required=False)
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
-
-
-class FlagForm(forms.Form):
-    reason = forms.CharField(label=_("What is wrong with it?"), max_length=300, required=False)

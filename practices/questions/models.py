@@ -2,20 +2,23 @@
 
 The law gives 14 calendar days for an answer to an appeal: ``deadline`` is fixed when the
 question is asked (``asked_at + ANSWER_DAYS``). A question without an answer after its deadline
-is overdue; one answered after it was answered late. Moderation is as for comments: anyone
-signed in may flag, moderators and the municipality's staff hide with a reason, and every act
-is recorded in ``QuestionModeration``.
+is overdue; one answered after it was answered late. Moderation is the moderation core's
+(``portal.moderation``, registered in ``registrations.py``): anyone signed in may flag,
+moderators and the municipality's staff hide with a reason, and every act is recorded.
 """
 
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["ANSWER_DAYS", "Question", "QuestionFlag", "QuestionModeration"]
+from portal.moderation.models import Hideable
+
+__all__ = ["ANSWER_DAYS", "Question"]
 
 ANSWER_DAYS = 14
 
@@ -32,7 +35,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(answered_at__isnull=True, deadline__lt=now or timezone.now())
 
 
-class Question(models.Model):
+class Question(Hideable):
     municipality = models.ForeignKey(
         "municipalities.Municipality",
         verbose_name=_("municipality"),
@@ -60,7 +63,7 @@ class Question(models.Model):
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, db_index=True)
     is_hidden = models.BooleanField(_("hidden"), default=False, db_index=True)
-    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    flags = GenericRelation("moderation.Flag")
 
     objects = QuestionQuerySet.as_manager()
 
@@ -99,64 +102,3 @@ class Question(models.Model):
         """Whole days until the deadline (negative when overdue)."""
         delta = self.deadline - timezone.now()
         return delta.days
-
-
-class QuestionFlag(models.Model):
-    question = models.ForeignKey(
-        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="flags"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-    is_resolved = models.BooleanField(_("resolved"), default=False, db_index=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        db_table = "practices_questionflag"  # the table from before it had its own app
-        verbose_name = _("flag")
-        verbose_name_plural = _("flags")
-        constraints = [
-            models.UniqueConstraint(fields=["question", "user"], name="one_question_flag_per_user")
-        ]
-
-    def __str__(self) -> str:
-        return f"flag {self.question_id}"
-
-
-class QuestionModeration(models.Model):
-    """Every moderation act on a question, kept for good."""
-
-    class Action(models.TextChoices):
-        HIDE = "hide", _("question hidden")
-        RESTORE = "restore", _("question restored")
-        DISMISS = "dismiss", _("flags dismissed")
-
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderator"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    question = models.ForeignKey(
-        Question,
-        verbose_name=_("question"),
-        on_delete=models.CASCADE,
-        related_name="moderation_records",
-    )
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-
-    class Meta:
-        db_table = "practices_questionmoderation"  # the table from before it had its own app
-        verbose_name = _("moderation record")
-        verbose_name_plural = _("moderation records")
-        ordering = ["-created"]
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.question_id}"

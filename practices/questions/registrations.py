@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities import profile_blocks
 from portal import following
+from portal import moderation
 from portal import page_cache
 
 from . import selectors
+from .models import Question
 
 page_cache.register_content_app("questions")
 page_cache.register_section("information/questions", ("questions", "municipalities"))
@@ -33,4 +35,13 @@ profile_blocks.register(
         hook=selectors.municipality_questions_block,
         order=70,
     )
+)
+
+# A question is citizen text; the answer is the municipality's (staff), so it is not a kind.
+moderation.register(
+    Question,
+    label=_("Citizen's question"),
+    url=lambda question: question.get_absolute_url(),
+    date="asked_at",
+    text=lambda question: f"{question.title}\n\n{question.text}",
 )

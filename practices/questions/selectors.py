@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import formats
-from portal.permissions import can
 
 from .models import Question
 
@@ -39,19 +38,6 @@ def question_for_page(pk: int) -> Question | None:
         .filter(pk=pk)
         .first()
     )
-
-
-def moderation_queue(user):
-    """Questions with unresolved flags that this person may moderate."""
-    questions = (
-        Question.objects.filter(flags__is_resolved=False)
-        .annotate(flag_count=Count("flags", filter=Q(flags__is_resolved=False)))
-        .select_related("municipality", "author")
-        .order_by("-flag_count", "-asked_at")
-    )
-    if not can(user, "questions.moderate_all_questions"):
-        questions = questions.filter(municipality__staff_memberships__user=user)
-    return questions.distinct()
 
 
 def question_counts(municipality) -> dict:

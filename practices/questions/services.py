@@ -1,22 +1,22 @@
-"""Writes of citizens' questions: ask, answer, flag, hide (each moderation act recorded)."""
+"""Writes of citizens' questions: ask and answer. Flagging, hiding, restoring and dismissing are
+the moderation core's (``portal.moderation.services``), as for every kind of citizen text."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.moderation.services import check_may_post
 from portal.permissions import require
 
 from .models import Question
-from .models import QuestionFlag
-from .models import QuestionModeration
 from .models import deadline_for
 
 
 @transaction.atomic
 def question_ask(*, user, municipality, title: str, text: str) -> Question:
     require(user, "questions.add_question")
+    check_may_post(user)  # blocked? posting too fast? (one limit for every kind of text)
     question = Question(
         municipality=municipality,
         author=user,
@@ -51,52 +51,3 @@ def question_answer(*, user, question: Question, answer: str) -> Question:
         else:
             transaction.on_commit(lambda: notify_new_item(kind="answer", obj=question))
     return question
-
-
-@transaction.atomic
-def question_flag(*, user, question: Question, reason: str = "") -> QuestionFlag | None:
-    require(user, "questions.flag_question", question)
-    try:
-        with transaction.atomic():
-            return QuestionFlag.objects.create(
-                question=question, user=user, reason=(reason or "").strip()[:300]
-            )
-    except IntegrityError:
-        return None  # flagged already: once per person
-
-
-@transaction.atomic
-def question_hide(*, actor, question: Question, reason: str) -> Question:
-    require(actor, "questions.hide_question", question)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for hiding."), code="reason")
-    question.is_hidden = True
-    question.hidden_reason = reason
-    question.save(update_fields=["is_hidden", "hidden_reason"])
-    question.flags.update(is_resolved=True)
-    QuestionModeration.objects.create(
-        actor=actor, action=QuestionModeration.Action.HIDE, question=question, reason=reason
-    )
-    return question
-
-
-@transaction.atomic
-def question_restore(*, actor, question: Question, reason: str = "") -> Question:
-    require(actor, "questions.hide_question", question)
-    question.is_hidden = False
-    question.hidden_reason = ""
-    question.save(update_fields=["is_hidden", "hidden_reason"])
-    QuestionModeration.objects.create(
-        actor=actor, action=QuestionModeration.Action.RESTORE, question=question, reason=reason
-    )
-    return question
-
-
-@transaction.atomic
-def flags_dismiss(*, actor, question: Question) -> None:
-    require(actor, "questions.hide_question", question)
-    question.flags.update(is_resolved=True)
-    QuestionModeration.objects.create(
-        actor=actor, action=QuestionModeration.Action.DISMISS, question=question
-    )

@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.selectors import unit_by_slug
+from portal.moderation import views as moderation_views
 from portal.permissions import can
 from portal.permissions import require
 
 from . import selectors
 from . import services
 from .forms import AnswerForm
-from .forms import FlagForm
 from .forms import QuestionFilterForm
 from .forms import QuestionForm
-from .forms import ReasonForm
 from .models import Question
 
 
@@ -51,7 +50,7 @@ def question_list(request):
             "municipality": municipality,
             "counts": selectors.question_counts(municipality) if municipality else None,
             "can_ask": can(request.user, "questions.add_question"),
-            "can_moderate": can(request.user, "questions.moderate_questions"),
+            "can_moderate": can(request.user, "moderation.view_queue"),
         },
     )
 
@@ -65,8 +64,8 @@ def question_detail(request, pk: int):
         {
             "question": question,
             "can_answer": can(user, "questions.answer_question", question),
-            "can_flag": can(user, "questions.flag_question", question),
-            "can_hide": can(user, "questions.hide_question", question),
+            "can_flag": can(user, "moderation.flag_item", question),
+            "can_hide": can(user, "moderation.hide_item", question),
         },
     )
 
@@ -112,50 +111,19 @@ def question_answer(request, pk: int):
     )
 
 
+# Flagging, hiding and dismissing: the moderation core's pages, at the addresses questions
+# always had (restoring is the core's own address).
+KIND = Question._meta.label_lower
+
+
 def question_flag(request, pk: int):
-    question = _question(request, pk)
-    require(request, "questions.flag_question", question)
-    form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.question_flag(user=request.user, question=question, **form.cleaned_data)
-        messages.success(request, _("Thank you: moderators will look at this question."))
-        return redirect(question.get_absolute_url())
-    return render(
-        request,
-        "questions/question_form.html",
-        {"form": form, "question": question, "page_name": _("Report the question")},
-    )
+    return moderation_views.flag(request, kind=KIND, pk=pk)
 
 
 def question_hide(request, pk: int):
-    question = _question(request, pk)
-    require(request, "questions.hide_question", question)
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.question_hide(
-            actor=request.user, question=question, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("The question has been hidden."))
-        return redirect("questions:list")
-    return render(
-        request,
-        "questions/question_form.html",
-        {"form": form, "question": question, "page_name": _("Hide the question")},
-    )
+    return moderation_views.hide(request, kind=KIND, pk=pk)
 
 
 @require_POST
 def question_dismiss(request, pk: int):
-    question = _question(request, pk)
-    require(request, "questions.hide_question", question)
-    services.flags_dismiss(actor=request.user, question=question)
-    messages.success(request, _("The flags have been dismissed."))
-    return redirect("questions:moderation")
-
-
-def moderation_queue(request):
-    require(request, "questions.moderate_questions")
-    page = Paginator(selectors.moderation_queue(request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "questions/moderation.html", {"page": page})
+    return moderation_views.dismiss(request, kind=KIND, pk=pk)

@@ -56,7 +56,7 @@ def test_after_the_period_matrix(roles, draft, citizen):
             )
             assert rules.has_perm("lawmaking.adopt_draft", user, draft) is allowed, role
             assert not rules.has_perm("lawmaking.comment_draft", user, draft)
-            assert rules.has_perm("lawmaking.hide_draftcomment", user, comment) is (
+            assert rules.has_perm("moderation.hide_item", user, comment) is (
                 role in ("staff", "moderator", "admin")
             ), role
 

@@ -12,7 +12,7 @@ from participation.lawmaking import services
 from participation.lawmaking.models import Draft
 from participation.lawmaking.models import DraftComment
 from participation.lawmaking.models import LawmakingSettings
-from participation.models import UserBlock
+from portal.moderation.models import UserBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from participation import services
 from participation.models import Event
 from portal.models import Subscription
+from tests.helpers import migrate_to_latest
 from tests.participation.factories import EventFactory
 
 BEFORE = [("participation", "0006_merge_lawmaking_settings_and_sources")]
@@ -53,6 +54,7 @@ def test_follows_become_one_subscription_each(
         )
     finally:
         _migrate(AFTER)
+        migrate_to_latest()  # later apps' migrations (moderation) depend on participation
 
     rows = set(
         Subscription.objects.values_list("user_id", "municipality_id", "section", "frequency")
@@ -93,4 +95,5 @@ def test_migrating_back_gives_every_municipality_subscriber_a_follow(
         ]
     finally:
         _migrate(AFTER)
+        migrate_to_latest()  # later apps' migrations (moderation) depend on participation
     assert Subscription.objects.count() == 2

@@ -80,7 +80,7 @@ def test_every_page_renders_in_both_languages_and_in_print(
         assert printed.count("<h1") == 1, url
     client.force_login(staff_of(event.municipality))
     for url in [f"/{lang}/events/new/", f"/{lang}/events/{event.pk}/edit/",
-                f"/{lang}/events/manage/", f"/{lang}/participation/moderation/",
+                f"/{lang}/events/manage/", f"/{lang}/moderation/",
                 f"/{lang}/events/{event.pk}/documents/",
                 f"/{lang}/events/comments/{event.comments.first().pk}/hide/"]:
         response = client.get(url)
@@ -128,8 +128,8 @@ def test_landing_offers_staff_and_moderator_tools_only_to_them(client, citizen, 
     client.force_login(citizen)
     html = client.get("/ky/participation/").content.decode()
     assert "/ky/events/new/" not in html
-    assert "/ky/participation/moderation/" not in html
+    assert "/ky/moderation/" not in html
     client.force_login(moderator)
-    assert "/ky/participation/moderation/" in client.get("/ky/participation/").content.decode()
+    assert "/ky/moderation/" in client.get("/ky/participation/").content.decode()
     client.force_login(staff_of(municipality))
     assert "/ky/events/new/" in client.get("/ky/participation/").content.decode()

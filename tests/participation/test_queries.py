@@ -72,20 +72,6 @@ def test_event_page_with_5000_comments_is_paginated_and_constant(
         client.get(event.get_absolute_url() + "?page=2", headers={"HX-Request": "true"})
 
 
-def test_moderation_queue_is_constant(client, moderator, comment_factory, user_factory,
-                                      django_assert_max_num_queries):
-    flagger = user_factory()
-    services.comment_flag(user=flagger, comment=comment_factory())
-    client.force_login(moderator)
-    one = count_queries(client, "/ky/participation/moderation/")
-    for _ in range(10):
-        comment = comment_factory()
-        services.comment_flag(user=flagger, comment=comment)
-        services.comment_flag(user=user_factory(), comment=comment)
-    with django_assert_max_num_queries(one):
-        client.get("/ky/participation/moderation/")
-
-
 def test_manage_list_is_constant(client, staff_of, event_factory, municipality,
                                  django_assert_max_num_queries):
     staff = staff_of(municipality)

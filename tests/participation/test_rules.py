@@ -5,7 +5,7 @@ import pytest
 from participation.models import Comment
 from participation.models import Event
 from participation.models import ReferenceShare
-from participation.models import UserBlock
+from portal.moderation.models import UserBlock
 from portal.permissions import can
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_blocked_user_may_not_take_part(roles, event, comment_factory, moderator
     assert not can(citizen, "participation.comment_event", event)
     assert not can(citizen, "participation.choose_event", event)
     assert not can(citizen, "participation.attend_event", event)
-    assert not can(citizen, "participation.flag_comment", comment)
+    assert not can(citizen, "moderation.flag_item", comment)
 
 
 def test_choose_until_choice_closes(roles, event):
@@ -85,26 +85,26 @@ def test_attend_published_or_open_and_not_past(roles, event):
 def test_flag_not_own_not_hidden(roles, event, comment_factory):
     comment = comment_factory(event=event, author=roles["citizen"])
     signed_in_not_author = [r for r in ROLES if r not in ("anonymous", "citizen")]
-    assert allowed(roles, "participation.flag_comment", comment) == expect(*signed_in_not_author)
+    assert allowed(roles, "moderation.flag_item", comment) == expect(*signed_in_not_author)
     comment.is_hidden = True
-    assert allowed(roles, "participation.flag_comment", comment) == expect()
+    assert allowed(roles, "moderation.flag_item", comment) == expect()
 
 
 def test_hide_comment_staff_of_its_municipality_moderators_admin(roles, event, comment_factory):
     comment = comment_factory(event=event)
-    assert allowed(roles, "participation.hide_comment", comment) == expect(
+    assert allowed(roles, "moderation.hide_item", comment) == expect(
         "staff", "moderator", "admin"
     )
 
 
 def test_moderation_queue(roles):
-    assert allowed(roles, "participation.view_moderation_queue") == expect(
+    assert allowed(roles, "moderation.view_queue") == expect(
         "staff", "other_staff", "moderator", "admin"
     )
 
 
 def test_block_user_moderators_and_admin(roles):
-    assert allowed(roles, "participation.block_user") == expect("moderator", "admin")
+    assert allowed(roles, "moderation.block_user") == expect("moderator", "admin")
 
 
 def test_reference_shares_national_only_admin(roles, event):

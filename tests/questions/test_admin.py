@@ -16,4 +16,4 @@ def test_site_administrators_see_questions_but_do_not_answer_or_hide_there(
     assert page.status_code == 200
     assert page.context["adminform"].form.fields.keys().isdisjoint({"answer", "is_hidden"})
     assert client.get("/admin/questions/question/add/").status_code == 403
-    assert client.get("/admin/questions/questionmoderation/").status_code == 200
+    assert client.get("/admin/moderation/moderationrecord/").status_code == 200

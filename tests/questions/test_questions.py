@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import translation
 from freezegun import freeze_time
 
+from portal.moderation import services as moderation
+from portal.moderation.models import ModerationRecord
 from practices.questions import selectors
 from practices.questions import services
 from practices.questions.models import Question
-from practices.questions.models import QuestionModeration
 
 pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "citizen", "staff", "other_staff", "moderator", "admin"]
@@ -82,8 +83,8 @@ def test_permission_matrix(roles, question):
     expected = {
         "questions.view_question": set(ROLES),
         "questions.answer_question": {"staff", "admin"},
-        "questions.flag_question": {"citizen", "staff", "other_staff", "moderator", "admin"},
-        "questions.hide_question": {"staff", "moderator", "admin"},
+        "moderation.flag_item": {"citizen", "staff", "other_staff", "moderator", "admin"},
+        "moderation.hide_item": {"staff", "moderator", "admin"},
     }
     for perm, allowed in expected.items():
         for role, user in roles.items():
@@ -99,7 +100,7 @@ def test_permission_matrix(roles, question):
 
 
 def test_author_cannot_flag_own_question(question):
-    assert not rules.has_perm("questions.flag_question", question.author, question)
+    assert not rules.has_perm("moderation.flag_item", question.author, question)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -110,8 +111,7 @@ def test_views_refuse_the_wrong_people(client, roles, question, role):
         reverse("questions:answer", args=[question.pk]): {"staff", "admin"},
         reverse("questions:hide", args=[question.pk]): {"staff", "moderator", "admin"},
         reverse("questions:ask"): set(ROLES) - {"anonymous"},
-        reverse("questions:moderation"): {"staff", "other_staff", "moderator",
-                                                     "admin"},
+        reverse("moderation:queue"): {"staff", "other_staff", "moderator", "admin"},
     }
     for url, allowed in cases.items():
         status = client.get(url).status_code
@@ -173,14 +173,14 @@ def test_flag_hide_and_record(client, question, citizen, moderator):
     client.post(reverse("questions:flag", args=[question.pk]), {"reason": "Спам"})
     assert question.flags.count() == 1  # once per person
     client.force_login(moderator)
-    queue = client.get(reverse("questions:moderation")).content.decode()
+    queue = client.get(reverse("questions:moderation"), follow=True).content.decode()
     assert question.title in queue
     response = client.post(reverse("questions:hide", args=[question.pk]),
                            {"reason": "Жарнама"})
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.is_hidden
-    record = QuestionModeration.objects.get()
+    record = ModerationRecord.objects.get()
     assert (record.actor, record.action, record.reason) == (moderator, "hide", "Жарнама")
     client.logout()
     assert client.get(question.get_absolute_url()).status_code == 404
@@ -249,7 +249,7 @@ def test_question_is_searchable_until_hidden(question, moderator):
     from portal.models import SearchEntry
 
     assert SearchEntry.objects.get(kind="question", object_id=question.pk).is_public
-    services.question_hide(actor=moderator, question=question, reason="x")
+    moderation.item_hide(actor=moderator, obj=question, reason="x")
     assert not SearchEntry.objects.get(kind="question", object_id=question.pk).is_public
 
 
