@@ -27,9 +27,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
+from typing import Any
 
 from mypy.nodes import MypyFile
 from mypy.plugin import ClassDefContext
+from mypy.plugin import ReportConfigContext
 from mypy.types import Instance
 from mypy.types import get_proper_type
 from mypy_django_plugin.lib import helpers
@@ -125,6 +127,20 @@ class ModeltranslationDjangoPlugin(NewSemanalDjangoPlugin):
         if file.fullname in self.django_context.model_modules:
             deps.append(self._new_dependency(MANAGER_MODULE))
         return deps
+
+    def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
+        """A models module's cache is stale once its app's translation.py changes."""
+        from modeltranslation.fields import TranslationField
+
+        data = super().report_config_data(ctx)
+        models = self.django_context.model_modules.get(ctx.id, {})
+        translated = sorted(
+            f"{name}.{field.attname}"
+            for name, model in models.items()
+            for field in model._meta.local_fields
+            if isinstance(field, TranslationField)
+        )
+        return {**data, "translated_fields": translated} if translated else data
 
 
 def plugin(version: str) -> type[ModeltranslationDjangoPlugin]:
