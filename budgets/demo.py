@@ -183,15 +183,15 @@ def _lines(unit: Municipality, revenue: Decimal, year_index: int, year: int, *, 
     if year == CURRENT_YEAR:
         rate = rate * Decimal("0.78")  # ten months into the year
     lines = []
-    for code, category, ky, ru, share in REVENUE_CODES:
-        share = Decimal(CITY_SHIFT.get(code, share) if city else share)
+    for code, category, ky, ru, default_share in REVENUE_CODES:
+        share = Decimal(CITY_SHIFT.get(code, default_share) if city else default_share)
         if not share:
             continue
         approved = _round(revenue * share)
         lines.append(_line("revenue", code, category, ky, ru, approved, rate, revised))
     total = sum(Decimal(line["approved"]) for line in lines)
-    for code, category, ky, ru, share in EXPENDITURE_CODES:
-        approved = _round(total * Decimal(share))
+    for code, category, ky, ru, expenditure_share in EXPENDITURE_CODES:
+        approved = _round(total * Decimal(expenditure_share))
         lines.append(_line("expenditure", code, category, ky, ru, approved, rate, revised))
     return lines
 

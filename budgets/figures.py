@@ -6,15 +6,21 @@ Own revenue is every revenue that is not a transfer from the republican budget; 
 dependence is transfers ÷ revenues. Per-resident figures need a known, non-zero population.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .models import EXPENDITURE_CATEGORIES
 from .models import REVENUE_CATEGORIES
 from .models import TRANSFER_CATEGORIES
 from .models import Direction
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ZERO = Decimal("0")
 
@@ -28,7 +34,7 @@ def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 @dataclass
 class CategoryFigure:
     category: str
-    label: str
+    label: StrOrPromise
     planned: Decimal = ZERO
     executed: Decimal | None = None
 
@@ -53,11 +59,13 @@ class Figures:
             figure.executed = (figure.executed or ZERO) + executed
 
     @staticmethod
-    def _total(side: dict[str, CategoryFigure], attr: str) -> Decimal | None:
-        values = [getattr(f, attr) for f in side.values() if getattr(f, attr) is not None]
-        if attr == "executed" and not values:
-            return None
-        return sum(values, ZERO)
+    def _planned(side: dict[str, CategoryFigure]) -> Decimal:
+        return sum((f.planned for f in side.values()), ZERO)
+
+    @staticmethod
+    def _executed(side: dict[str, CategoryFigure]) -> Decimal | None:
+        values = [f.executed for f in side.values() if f.executed is not None]
+        return sum(values, ZERO) if values else None
 
     @property
     def is_empty(self) -> bool:
@@ -68,19 +76,19 @@ class Figures:
     # totals ----------------------------------------------------------------------------
     @property
     def revenue_planned(self) -> Decimal:
-        return self._total(self.revenue, "planned")
+        return self._planned(self.revenue)
 
     @property
     def revenue_executed(self) -> Decimal | None:
-        return self._total(self.revenue, "executed")
+        return self._executed(self.revenue)
 
     @property
     def expenditure_planned(self) -> Decimal:
-        return self._total(self.expenditure, "planned")
+        return self._planned(self.expenditure)
 
     @property
     def expenditure_executed(self) -> Decimal | None:
-        return self._total(self.expenditure, "executed")
+        return self._executed(self.expenditure)
 
     @property
     def balance_planned(self) -> Decimal:
@@ -92,8 +100,8 @@ class Figures:
 
     @property
     def transfers_executed(self) -> Decimal | None:
-        values = [self.revenue[c].executed for c in TRANSFER_CATEGORIES]
-        values = [v for v in values if v is not None]
+        executed = (self.revenue[c].executed for c in TRANSFER_CATEGORIES)
+        values = [v for v in executed if v is not None]
         return sum(values, ZERO) if values else None
 
     @property

@@ -1,6 +1,12 @@
+from typing import Any
+from typing import cast
+
 from django import forms
+from django.db import models
+from django.db.models import QuerySet
 from django.forms import BaseFormSet
 from django.forms import formset_factory
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import CONTENT_MISMATCH
@@ -32,10 +38,15 @@ class BudgetYearForm(forms.ModelForm):
             self.fields["year"].disabled = True
 
 
+class CodeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ClassificationCode) -> str:
+        return f"{obj.code} — {obj.name}"
+
+
 class BudgetLineForm(forms.Form):
     """One line of the budget; codes come from the classification the portal keeps."""
 
-    code = forms.ModelChoiceField(
+    code = CodeChoiceField(
         label=_("Classification code"),
         queryset=ClassificationCode.objects.none(),
         to_field_name="code",
@@ -60,14 +71,14 @@ class BudgetLineForm(forms.Form):
         validators=NON_NEGATIVE,
     )
 
-    def __init__(self, *args, codes=None, **kwargs):
+    def __init__(
+        self, *args: Any, codes: QuerySet[ClassificationCode] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].queryset = (
-            codes if codes is not None else ClassificationCode.objects.all()
-        )
-        self.fields["code"].label_from_instance = lambda c: f"{c.code} — {c.name}"
+        code_field = cast(CodeChoiceField, self.fields["code"])
+        code_field.queryset = codes if codes is not None else ClassificationCode.objects.all()
 
-    def as_line(self) -> dict:
+    def as_line(self) -> dict[str, Any]:
         data = self.cleaned_data
         code = data["code"]
         return {
@@ -83,11 +94,13 @@ class BudgetLineForm(forms.Form):
 
 
 class BaseLineFormSet(BaseFormSet):
-    def __init__(self, *args, codes=None, **kwargs):
+    def __init__(
+        self, *args: Any, codes: QuerySet[ClassificationCode] | None = None, **kwargs: Any
+    ) -> None:
         self.codes = codes
         super().__init__(*args, **kwargs)
 
-    def get_form_kwargs(self, index):
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "codes": self.codes}
 
     @property
@@ -100,13 +113,13 @@ class BaseLineFormSet(BaseFormSet):
             codes=self.codes,
         )
 
-    def kept_forms(self) -> list:
+    def kept_forms(self) -> list[BudgetLineForm]:
         """Existing lines (even unchanged) and new rows that were filled, minus deleted ones."""
         return [
             form
             for index, form in enumerate(self.forms)
             if (index < self.initial_form_count() or form.has_changed())
-            and not self._should_delete_form(form)
+            and not form.cleaned_data.get(DELETION_FIELD_NAME, False)
         ]
 
     def clean(self):
@@ -119,11 +132,15 @@ class BaseLineFormSet(BaseFormSet):
                 form.add_error("code", _("This code is already used in another line."))
             seen.add(code.code)
 
-    def lines(self) -> list[dict]:
+    def lines(self) -> list[dict[str, Any]]:
         return [form.as_line() for form in self.kept_forms()]
 
 
-LineFormSet = formset_factory(BudgetLineForm, formset=BaseLineFormSet, extra=5, can_delete=True)
+# formset_factory is typed as returning the base class, not the class given as `formset`.
+LineFormSet = cast(
+    "type[BaseLineFormSet]",
+    formset_factory(BudgetLineForm, formset=BaseLineFormSet, extra=5, can_delete=True),
+)
 
 
 class PublishForm(forms.Form):
@@ -154,6 +171,7 @@ class UploadForm(forms.Form):
 
 def _url_field(name: str) -> forms.URLField:
     field = CalendarStage._meta.get_field(name)
+    assert isinstance(field, models.Field)
     return forms.URLField(
         label=field.verbose_name, help_text=field.help_text, required=False, assume_scheme="https"
     )

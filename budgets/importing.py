@@ -125,14 +125,21 @@ def _labels_in_all_languages(labels: dict) -> dict[str, str]:
     return found
 
 
-def parse_amount(raw) -> Decimal | str | None:
+def _more_than_cents(value: Decimal) -> bool:
+    """A finite amount with a fraction finer than cents (1.005, not 1.50 or 1E+3)."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01"))
+
+
+def parse_amount(raw: object) -> Decimal | str | None:
     """A cell as Decimal; None when empty; the string itself when it is not a number."""
     if raw is None:
         return None
     if isinstance(raw, bool):
         return str(raw)
     if isinstance(raw, int | float | Decimal):
-        return Decimal(str(raw))
+        number = Decimal(str(raw))
+        return number if number.is_finite() else str(raw)
     text = str(raw).replace("\u00a0", "").replace(" ", "").replace("'", "").strip()
     if not text:
         return None
@@ -259,7 +266,7 @@ def check_rows(table: list[list], codes: dict[str, ClassificationCode]) -> tuple
                 if value < 0:
                     problems.append(Problem("negative", number, key, {"value": shown}))
                     row_ok = False
-                elif value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
+                elif _more_than_cents(value):
                     problems.append(Problem("too_precise", number, key, {"value": shown}))
                     row_ok = False
                 elif value > MAX_AMOUNT:
@@ -379,7 +386,7 @@ def template_rows(language: str) -> list[list[str]]:
             for code in codes:
                 if code.direction != direction:
                     continue
-                rows.append([label, code.code, code.name_ky, code.name_ru, "", "", ""])
+                rows.append([label, code.code, code.name_ky or "", code.name_ru or "", "", "", ""])
             rows.append([str(SECTION_LABELS[f"{direction}_total"]), "", "", "", "", "", ""])
     return rows
 

@@ -7,6 +7,7 @@ Money is ``Decimal`` in som (two decimal places), never float.
 """
 
 from decimal import Decimal
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
@@ -21,7 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import TimeStampedModel
 from portal.uploads import GeneratedName
 
-MONEY = {"max_digits": 16, "decimal_places": 2}
+
+class _Money(TypedDict):
+    max_digits: int
+    decimal_places: int
+
+
+MONEY: _Money = {"max_digits": 16, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 CODE_VALIDATOR = RegexValidator(

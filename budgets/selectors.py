@@ -1,9 +1,13 @@
 """Reads of the budgets section. Every page's reads are a small, fixed number of queries."""
 
+from __future__ import annotations
+
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from typing import Any
+from typing import TypedDict
 
 from django.db.models import Count
 from django.db.models import Max
@@ -31,6 +35,21 @@ from .models import Direction
 from .models import PendingImport
 from .models import Transfer
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+    from django_stubs_ext import WithAnnotations
+
+
+class Totals(TypedDict):
+    """Planned revenue and expenditure of a budget, summed over its lines (None: no lines)."""
+
+    revenue: Decimal | None
+    expenditure: Decimal | None
+
+
+if TYPE_CHECKING:
+    BudgetWithTotals = WithAnnotations[BudgetYear, Totals]
+
 PLANNED = Coalesce("revised", "approved")
 LINES_PLANNED = Coalesce("lines__revised", "lines__approved")
 LINE_SUMS = {
@@ -54,7 +73,10 @@ def budget_figures(budget: BudgetYear) -> Figures:
 
 
 def budget_lines_by_direction(budget: BudgetYear) -> dict[str, list[BudgetLine]]:
-    lines = {Direction.REVENUE.value: [], Direction.EXPENDITURE.value: []}
+    lines: dict[str, list[BudgetLine]] = {
+        Direction.REVENUE.value: [],
+        Direction.EXPENDITURE.value: [],
+    }
     for line in budget.lines.all():
         lines[line.direction].append(line)
     return lines
@@ -74,7 +96,7 @@ def budget_calendar(budget: BudgetYear) -> list[CalendarStage]:
     return stages
 
 
-def missing_stages(stages: list[CalendarStage]) -> list[str]:
+def missing_stages(stages: list[CalendarStage]) -> list[StrOrPromise]:
     """Labels of standard stages that have not been put in the calendar at all."""
     present = {s.stage for s in stages}
     return [label for value, label in CalendarStage.Stage.choices if value not in present]
@@ -84,7 +106,7 @@ def budget_revisions(budget: BudgetYear) -> QuerySet[BudgetRevision]:
     return budget.revisions.select_related("published_by").order_by("-number")
 
 
-def municipality_budget_years(municipality: Municipality) -> list[dict]:
+def municipality_budget_years(municipality: Municipality) -> list[dict[str, Any]]:
     """Every year of a unit with its figures (one query, however many years)."""
     rows = (
         BudgetLine.objects.filter(budget__municipality=municipality)
@@ -92,7 +114,7 @@ def municipality_budget_years(municipality: Municipality) -> list[dict]:
         .annotate(**LINE_SUMS)
         .order_by("budget__year")
     )
-    by_year: dict[int, list[dict]] = defaultdict(list)
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     populations: dict[int, int | None] = {}
     for row in rows:
         by_year[row["budget__year"]].append(row)
@@ -111,7 +133,7 @@ def municipality_budget_years(municipality: Municipality) -> list[dict]:
     return result
 
 
-def latest_budgets(limit: int = 10) -> list[BudgetYear]:
+def latest_budgets(limit: int = 10) -> list[BudgetWithTotals]:
     """The last published budgets with their totals: the newest few are chosen first, so only
     their lines are summed (not every line of every budget before the sort)."""
     newest = (
@@ -130,7 +152,7 @@ def latest_budgets(limit: int = 10) -> list[BudgetYear]:
     )
 
 
-def budget_years_with_totals(municipality: Municipality) -> QuerySet[BudgetYear]:
+def budget_years_with_totals(municipality: Municipality) -> QuerySet[BudgetWithTotals]:
     return (
         BudgetYear.objects.filter(municipality=municipality)
         .annotate(
@@ -141,7 +163,7 @@ def budget_years_with_totals(municipality: Municipality) -> QuerySet[BudgetYear]
     )
 
 
-def municipality_profile_block(municipality: Municipality) -> dict:
+def municipality_profile_block(municipality: Municipality) -> dict[str, Any]:
     """The budgets block on a municipality's profile page: the latest years, one query."""
     years = list(budget_years_with_totals(municipality)[:5])
     items = [
@@ -175,16 +197,18 @@ def municipality_profile_block(municipality: Municipality) -> dict:
 class TransferOverview:
     year: int | None
     years: list[int]
-    kinds: list[tuple[str, str]]
+    kinds: list[tuple[str, StrOrPromise]]
     by_kind: dict[str, Decimal]
     total: Decimal
-    by_oblast: list[dict]
-    by_rayon: list[dict]
-    by_year: list[dict]
+    by_oblast: list[dict[str, Any]]
+    by_rayon: list[dict[str, Any]]
+    by_year: list[dict[str, Any]]
     count: int
 
 
-def _area_of(parent_kind: str | None, parent_id, grandparent_id) -> tuple:
+def _area_of(
+    parent_kind: str | None, parent_id: int | None, grandparent_id: int | None
+) -> tuple[int | None, int | None]:
     """(oblast id, rayon id) of a recipient from its parent's kind."""
     if parent_kind == Municipality.Kind.OBLAST:
         return parent_id, None
@@ -195,7 +219,7 @@ def _area_of(parent_kind: str | None, parent_id, grandparent_id) -> tuple:
 
 def transfer_overview(year: int | None) -> TransferOverview:
     """National totals by type, oblast and rayon for a year, and by year: four queries."""
-    kinds = list(Transfer.Kind.choices)
+    kinds: list[tuple[str, StrOrPromise]] = list(Transfer.Kind.choices)
     by_year_rows = Transfer.objects.values("year", "kind").annotate(total=Sum("amount"))
     by_year: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for row in by_year_rows:
@@ -203,9 +227,9 @@ def transfer_overview(year: int | None) -> TransferOverview:
     years = sorted(by_year, reverse=True)
     if year is None and years:
         year = years[0]
+    of_year = Transfer.objects.filter(year=year) if year is not None else Transfer.objects.none()
     rows = (
-        Transfer.objects.filter(year=year)
-        .values(
+        of_year.values(
             "kind",
             "municipality__parent_id",
             "municipality__parent__kind",
@@ -232,8 +256,8 @@ def transfer_overview(year: int | None) -> TransferOverview:
     unit_ids = {unit_id for (_level, unit_id) in areas if unit_id}
     units = Municipality.objects.in_bulk(unit_ids) if unit_ids else {}
 
-    def area_rows(level: str) -> list[dict]:
-        result = []
+    def area_rows(level: str) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = []
         for (area_level, unit_id), totals in areas.items():
             if area_level != level:
                 continue
@@ -285,7 +309,7 @@ def comparison_units(area: Municipality) -> QuerySet[Municipality]:
     ).order_by("name")
 
 
-def comparison(area: Municipality, year: int | None) -> dict:
+def comparison(area: Municipality, year: int | None) -> dict[str, Any]:
     """Per-resident spending by function and own-revenue share of the units in an area.
 
     Four queries, whatever the number of units and years.
@@ -300,12 +324,14 @@ def comparison(area: Municipality, year: int | None) -> dict:
     )
     if year is None and years:
         year = years[0]
+    if year is None:  # no unit of the area has a budget
+        return {"year": None, "years": years, "rows": [], "units_count": len(units)}
     budgets = dict(
         BudgetYear.objects.filter(municipality_id__in=unit_ids, year=year).values_list(
             "municipality_id", "population"
         )
     )
-    sums: dict[int, list[dict]] = defaultdict(list)
+    sums: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in (
         BudgetLine.objects.filter(budget__municipality_id__in=unit_ids, budget__year=year)
         .values("budget__municipality_id", "direction", "category")
@@ -331,7 +357,7 @@ def area_for_comparison(slug: str) -> Municipality:
 
 def budget_areas() -> list[Municipality]:
     """Oblasts and rayons that have at least one unit with a budget (for the landing)."""
-    ids = set()
+    ids: set[int] = set()
     for parent_id, parent_kind, grand_id in BudgetYear.objects.values_list(
         "municipality__parent_id", "municipality__parent__kind", "municipality__parent__parent_id"
     ).distinct():
@@ -349,7 +375,7 @@ def latest_revision_number(budget: BudgetYear) -> int:
 DIFF_FIELDS = ("name_ky", "name_ru", "category", "approved", "revised", "executed")
 
 
-def revision_diff(older: BudgetRevision | None, newer: BudgetRevision) -> list[dict]:
+def revision_diff(older: BudgetRevision | None, newer: BudgetRevision) -> list[dict[str, Any]]:
     """Lines added, removed and changed between two revisions, keyed by side and code."""
     before = {(d["direction"], d["code"]): d for d in (older.lines if older else [])}
     after = {(d["direction"], d["code"]): d for d in newer.lines}
@@ -374,6 +400,7 @@ def revision_diff(older: BudgetRevision | None, newer: BudgetRevision) -> list[d
             if (old or {}).get(name) != (new or {}).get(name)
         ]
         line = new or old
+        assert line is not None  # the key is on one side at least
         changes.append(
             {
                 "kind": kind,

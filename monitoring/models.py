@@ -101,12 +101,13 @@ class Indicator(models.Model):
             )
 
     def value_bounds(self) -> tuple[Decimal, Decimal | None]:
-        return {
+        bounds: dict[str, tuple[Decimal, Decimal | None]] = {
             self.Scale.SCORE: (Decimal(1), Decimal(5)),
             self.Scale.PERCENT: (Decimal(0), Decimal(100)),
             self.Scale.YES_NO: (Decimal(0), Decimal(1)),
             self.Scale.COUNT: (Decimal(0), None),
-        }[self.scale]
+        }
+        return bounds[self.scale]
 
 
 class MonitoringGroup(TimeStampedModel):

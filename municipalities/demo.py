@@ -10,6 +10,8 @@ Idempotent: everything is found again by a natural key.
 """
 
 import datetime
+from typing import Any
+from typing import TypedDict
 
 from django.db import transaction
 
@@ -29,7 +31,7 @@ F, M = Member.Gender.FEMALE, Member.Gender.MALE
 
 # slug -> council, executive; each (name_ky, name_ru, address_ky, address_ru, phone, email,
 # website, office_hours_ky, office_hours_ru) and people (role, ky, ru, position ky, ru, gender)
-BODIES = {
+BODIES: dict[str, dict[str, dict[str, Any]]] = {
     "karakol": {
         "council": {
             "name": ("Каракол шаардык кеңеши", "Каракольский городской кенеш"),
@@ -164,7 +166,25 @@ DEMO_VILLAGES = {
     "kochkorskiy-aa": [("Кочкор", "Кочкор"), ("Көк-Жар", "Кок-Жар")],
 }
 
-MERGER = {
+class _Merger(TypedDict):
+    predecessors: list[str]
+    slug: str
+    name_ky: str
+    name_ru: str
+    date: datetime.date
+    note_ky: str
+    note_ru: str
+
+
+class _Absorption(TypedDict):
+    slugs: list[str]
+    successor: str
+    date: datetime.date
+    note_ky: str
+    note_ru: str
+
+
+MERGER: _Merger = {
     "predecessors": ["ala-archinskiy-aa", "oktyabrskiy-aa-2"],
     "slug": "suimonkul-chokmorov-aa",
     "name_ky": "Сүймөнкул Чокморов айыл аймагы",
@@ -181,7 +201,7 @@ MERGER = {
 
 # Ayil aimaks taken into Bishkek in 2024 (ru.sputnik.kg, 01.03.2024; mediaportal.kg/?p=22896);
 # the eighth, Nizhnyaya Ala-Archa, is not in the reference data under that name.
-ABSORBED_BY_BISHKEK = {
+ABSORBED_BY_BISHKEK: _Absorption = {
     "slugs": [
         "alamudunskiy-aa", "kok-dzharskiy-aa", "lebedinovskiy-aa", "maevskiy-aa",
         "prigorodnyy-aa", "novopavlovskiy-aa", "orokskiy-aa",
@@ -217,7 +237,7 @@ def _absorbed(stdout) -> int:
     return len(retirements)
 
 
-def _body(unit: Municipality, kind: str, spec: dict) -> Body:
+def _body(unit: Municipality, kind: str, spec: dict[str, Any]) -> Body:
     term = spec.get("term", (None, None))
     body, _created = Body.objects.update_or_create(
         municipality=unit,

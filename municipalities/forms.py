@@ -1,5 +1,7 @@
 """Forms of the staff workspace: Kyrgyz and Russian fields side by side."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -55,11 +57,12 @@ class DirectoryFilterForm(forms.Form):
         )
 
 
-class SideBySideMixin:
+class SideBySideMixin(forms.BaseForm):
     """Rows for the template: a Kyrgyz field and its Russian twin share one row."""
 
-    def rows(self) -> list[list]:
-        rows, seen = [], set()
+    def rows(self) -> list[list[forms.BoundField]]:
+        rows: list[list[forms.BoundField]] = []
+        seen: set[str] = set()
         for bound in self.visible_fields():
             if bound.name in seen:
                 continue
@@ -143,7 +146,7 @@ class MemberForm(SideBySideMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.body = body
         allowed = Member.COUNCIL_ROLES if body.kind == Body.Kind.COUNCIL else Member.EXECUTIVE_ROLES
-        self.fields["role"].choices = [
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
             (value, label) for value, label in Member.Role.choices if value in allowed
         ]
 

@@ -6,6 +6,7 @@ is the stable identifier that the reference data and other systems share.
 """
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +19,9 @@ from django.utils.translation import pgettext_lazy as pgettext
 from portal.folding import squeeze
 from portal.i18n import unit_name
 from portal.models import TimeStampedModel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Municipality(TimeStampedModel):
@@ -157,7 +161,7 @@ class Municipality(TimeStampedModel):
         if not self.population_basis or not self.population_year:
             return ""
         year = self.population_year
-        notes = {
+        notes: dict[str, StrOrPromise] = {
             self.PopulationBasis.CENSUS: _("population census of %(year)s"),
             self.PopulationBasis.NSC_ESTIMATE: _(
                 "National Statistical Committee's estimate as of 1 January %(year)s"
@@ -310,7 +314,7 @@ class Succession(TimeStampedModel):
     @property
     def kind_noun(self) -> str:
         """What happened, as a noun: for "Successor: X — merger" on the old unit's page."""
-        nouns = {
+        nouns: dict[str, StrOrPromise] = {
             self.Kind.MERGED: _("merger"),
             self.Kind.RENAMED: _("renaming"),
             self.Kind.SPLIT: _("division"),

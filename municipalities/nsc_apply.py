@@ -49,7 +49,7 @@ def apply(plan_: Plan) -> None:
         ))
 
     # New units, a level at a time so that parents exist first.
-    by_code = {code: t.unit for code, t in plan_.targets.items() if t.unit is not None}
+    by_code = {code: unit for code, t in plan_.targets.items() if (unit := t.unit) is not None}
     codes = set(plan_.targets)
     levels = defaultdict(list)
     for target in plan_.targets.values():
@@ -89,7 +89,7 @@ def apply(plan_: Plan) -> None:
         for name, value in values.items():
             if name == "parent":
                 value = by_code[value]
-                changes["parent"] = [unit.parent.slug if unit.parent_id else None, value.slug]
+                changes["parent"] = [unit.parent.slug if unit.parent else None, value.slug]
             else:
                 changes[name] = [getattr(unit, name), value]
             setattr(unit, name, value)
@@ -150,6 +150,7 @@ def _apply_villages(plan_: Plan, record) -> None:
 
     for row, unit_code, village in plan_.village_rows:
         unit = plan_.targets[unit_code].unit
+        assert unit is not None  # apply() has created the new units
         population = row.population
         if village is None:
             new.append(Village(municipality=unit, soate=row.code, name_ru=row.name,

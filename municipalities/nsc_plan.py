@@ -4,8 +4,10 @@ unit (see ``nsc_import`` for the rules). Reads only; ``nsc_apply`` writes the pl
 import datetime
 from collections import Counter
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
+from typing import Any
 
 from . import nsc
 from .models import Municipality
@@ -30,7 +32,7 @@ BULK_UPDATE_BATCH = 50
 
 
 # How the report (in English, for the operator) names a succession.
-KIND_WORDS = {
+KIND_WORDS: dict[str, str] = {
     Succession.Kind.MERGED: "merged into",
     Succession.Kind.ABSORBED: "absorbed by",
     Succession.Kind.RENAMED: "renamed to (new code)",
@@ -49,7 +51,7 @@ class _Target:
     recoded_from: str = ""
     slug: str = ""
     name_ky: str = ""
-    predecessors: list = field(default_factory=list)
+    predecessors: list["_Retirement"] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -69,13 +71,21 @@ class _Retirement:
     candidates: str = ""
 
 
+# A unit's changes: (unit, {field: new value}, action).
+Update = tuple[Municipality, dict[str, Any], str]
+# A village of the workbook: (its row, the code of its unit, the Village it updates or None).
+VillageRow = tuple[nsc.NscRow, str, Village | None]
+# A place of the workbook: (the unit it is listed under, its population).
+Place = tuple[_Target, int | None]
+
+
 @dataclass
 class Plan:
     report: ImportReport
-    targets: dict  # code -> _Target
-    updates: dict  # unit pk -> (unit, {field: new value}, action)
-    retirements: list
-    village_rows: list  # (NscRow, target code, the Village it updates or None)
+    targets: dict[str, _Target]  # by code
+    updates: dict[int, Update]  # by unit pk
+    retirements: list[_Retirement]
+    village_rows: list[VillageRow]
     unlisted_villages: int  # loaded villages of current units that the workbook no longer lists
     source_file: str
 
@@ -84,17 +94,17 @@ def _kind_group(kind: str) -> str:
     return "city" if kind in nsc.CITY_KINDS else kind
 
 
-def _oblast_prefix(unit: Municipality, by_pk: dict) -> str:
+def _oblast_prefix(unit: Municipality, by_pk: dict[int, Municipality]) -> str:
     """The oblast segment of a unit, from its code or from its ancestors'."""
-    current = unit
+    current: Municipality | None = unit
     while current is not None:
         if current.soate:
             return current.soate[:5]
-        current = by_pk.get(current.parent_id)
+        current = by_pk.get(current.parent_id) if current.parent_id is not None else None
     return ""
 
 
-def _parent_code(row: nsc.NscRow, codes: set) -> str | None:
+def _parent_code(row: nsc.NscRow, codes: set[str]) -> str | None:
     code, kind = row.code, row.kind
     if kind in ("oblast", "city_republican"):
         return None
@@ -105,7 +115,7 @@ def _parent_code(row: nsc.NscRow, codes: set) -> str | None:
     return rayon if rayon in codes else oblast
 
 
-def _slug(name_ru: str, kind: str, taken: set) -> str:
+def _slug(name_ru: str, kind: str, taken: set[str]) -> str:
     from municipalities.data.build_admin_units import KIND_SUFFIX
     from municipalities.data.build_admin_units import slugify
 
@@ -129,7 +139,7 @@ def plan(workbook: nsc.NscWorkbook, *, year: int, year_from: str,
     taken_slugs = {u.slug for u in units}
     villages = list(Village.objects.select_related("municipality").all())
     existing_villages = {v.soate: v for v in villages if v.soate}
-    villages_of = defaultdict(list)
+    villages_of: dict[int, list[Village]] = defaultdict(list)
     for village in villages:
         villages_of[village.municipality_id].append(village)
 
@@ -150,17 +160,18 @@ def plan(workbook: nsc.NscWorkbook, *, year: int, year_from: str,
         if unit is not None:
             claimed.add(unit.pk)
     # 2. a unit the directory has without a code: same kind, oblast and name
-    codeless = defaultdict(list)
+    codeless: dict[tuple[str, str, str], list[Municipality]] = defaultdict(list)
     for unit in units:
         if not unit.soate and unit.valid_to is None:
-            key = (_kind_group(unit.kind), _oblast_prefix(unit, by_pk), nsc.name_key(unit.name_ru))
+            name = nsc.name_key(unit.name_ru or "")
+            key = (_kind_group(unit.kind), _oblast_prefix(unit, by_pk), name)
             codeless[key].append(unit)
     for code, target in targets.items():
         if target.unit is not None:
             continue
         row = target.row
-        found = codeless.get((_kind_group(row.kind), code[:5], nsc.name_key(row.name)), [])
-        found = [u for u in found if u.pk not in claimed]
+        same = codeless.get((_kind_group(row.kind), code[:5], nsc.name_key(row.name)), [])
+        found = [u for u in same if u.pk not in claimed]
         if len(found) == 1:
             target.unit, target.code_assigned = found[0], True
             claimed.add(found[0].pk)
@@ -171,29 +182,30 @@ def plan(workbook: nsc.NscWorkbook, *, year: int, year_from: str,
         and u.soate[:5] in covered and u.valid_to is None
     ]
     # 4. the same unit under a new code: same kind, same rayon, same name
-    new_by_key = defaultdict(list)
+    new_by_key: dict[tuple[str, str, str], list[_Target]] = defaultdict(list)
     for code, target in targets.items():
         if target.unit is None:
             row = target.row
             new_by_key[(_kind_group(row.kind), code[:8], nsc.name_key(row.name))].append(target)
     still_vanished = []
     for unit in vanished:
-        key = (_kind_group(unit.kind), unit.soate[:8], nsc.name_key(unit.name_ru))
-        found = [t for t in new_by_key.get(key, []) if t.unit is None]
-        if len(found) == 1:
-            found[0].unit, found[0].recoded_from = unit, unit.soate
+        soate = unit.soate or ""  # every vanished unit has a code
+        key = (_kind_group(unit.kind), soate[:8], nsc.name_key(unit.name_ru or ""))
+        recoded = [t for t in new_by_key.get(key, []) if t.unit is None]
+        if len(recoded) == 1:
+            recoded[0].unit, recoded[0].recoded_from = unit, soate
             claimed.add(unit.pk)
         else:
             still_vanished.append(unit)
 
     village_rows, unlisted = _plan_villages(workbook, targets, existing_villages, villages_of,
                                             report)
-    places_of = defaultdict(list)  # target code -> village names
+    places_of: dict[str, list[str]] = defaultdict(list)  # target code -> village names
     for row, unit_code, _village in village_rows:
         places_of[unit_code].append(row.name)
 
     # New units: slug and Kyrgyz name by rule; existing ones: what changes.
-    updates = {}
+    updates: dict[int, Update] = {}
     codes = set(targets)
     for code, target in sorted(targets.items(), key=lambda kv: nsc.KIND_ORDER[kv[1].row.kind]):
         row = target.row
@@ -201,7 +213,7 @@ def plan(workbook: nsc.NscWorkbook, *, year: int, year_from: str,
             target.slug = _slug(row.name, row.kind, taken_slugs)
             target.name_ky = nsc.kyrgyz_name_by_rule(row.name, row.kind, places_of[code])
             continue
-        _plan_update(target, row, year=year, report=report, updates=updates,
+        _plan_update(target, target.unit, row, year=year, report=report, updates=updates,
                      parent_code=_parent_code(row, codes), targets=targets,
                      places=places_of[code])
 
@@ -215,18 +227,25 @@ def plan(workbook: nsc.NscWorkbook, *, year: int, year_from: str,
             retirement.successor.predecessors.append(retirement)
     for retirement in retirements:
         if retirement.successor is not None:
-            retirement.kind = _succession_kind(retirement)
+            retirement.kind = _succession_kind(retirement.unit, retirement.successor)
     return Plan(report=report, targets=targets, updates=updates, retirements=retirements,
                 village_rows=village_rows, unlisted_villages=unlisted,
                 source_file=workbook.path.name)
 
 
-def _plan_villages(workbook, targets, existing_villages, villages_of, report):
+def _plan_villages(
+    workbook: nsc.NscWorkbook,
+    targets: dict[str, _Target],
+    existing_villages: dict[str, Village],
+    villages_of: dict[int, list[Village]],
+    report: ImportReport,
+) -> tuple[list[VillageRow], int]:
     """Each village row with the village it updates: the same code, or (for a unit that keeps
     its page) a village of the unit with the same name that has no code or an old one."""
     codes = {row.code for row in workbook.villages}
-    rows = []
-    spare = {}  # unit pk -> {place key: village} of its villages the codes do not match
+    rows: list[VillageRow] = []
+    # unit pk -> {place key: village} of its villages the codes do not match
+    spare: dict[int, dict[str, Village]] = {}
     for row in workbook.villages:
         target = targets.get(row.unit_code)
         if target is None:
@@ -237,7 +256,7 @@ def _plan_villages(workbook, targets, existing_villages, villages_of, report):
         if village is None and target.unit is not None:
             if target.unit.pk not in spare:
                 spare[target.unit.pk] = {
-                    nsc.place_key(v.name_ru or v.name_ky): v
+                    nsc.place_key(v.name_ru or v.name_ky or ""): v
                     for v in villages_of[target.unit.pk]
                     if not v.is_demo and (not v.soate or v.soate not in codes)
                 }
@@ -252,10 +271,10 @@ def _plan_villages(workbook, targets, existing_villages, villages_of, report):
     return rows, unlisted
 
 
-def _plan_update(target: _Target, row: nsc.NscRow, *, year: int, report: ImportReport,
-                 updates: dict, parent_code, targets: dict, places) -> None:
-    unit = target.unit
-    values: dict = {}
+def _plan_update(target: _Target, unit: Municipality, row: nsc.NscRow, *, year: int,
+                 report: ImportReport, updates: dict[int, Update], parent_code: str | None,
+                 targets: dict[str, _Target], places: list[str]) -> None:
+    values: dict[str, Any] = {}
     notes: list[str] = []
     action = "updated"
     if unit.valid_to is not None:
@@ -269,7 +288,7 @@ def _plan_update(target: _Target, row: nsc.NscRow, *, year: int, report: ImportR
     if target.recoded_from:
         values["soate"] = row.code
         notes.append(f"code changed {target.recoded_from} → {row.code}")
-    if nsc.name_key(row.name) != nsc.name_key(unit.name_ru):
+    if nsc.name_key(row.name) != nsc.name_key(unit.name_ru or ""):
         unconfirmed = nsc.UNCONFIRMED_RENAMES.get(row.code)
         if unconfirmed and nsc.name_key(row.name) == unconfirmed:
             report.add("review", code=row.code, name=unit.name_ru, slug=unit.slug,
@@ -329,7 +348,7 @@ def _plan_update(target: _Target, row: nsc.NscRow, *, year: int, report: ImportR
 # --- successors ------------------------------------------------------------------------------
 
 
-def _scopes(code: str) -> list:
+def _scopes(code: str) -> list[tuple[str, Callable[[_Target], bool]]]:
     """Where a unit's villages are looked for: its rayon, the cities and capital around it,
     then its whole oblast (the portal has no map to know which rayons border each other)."""
     rayon, oblast = code[:8], code[:5]
@@ -351,9 +370,11 @@ def _similar(a: int | None, b: int | None) -> bool:
     return low <= (b + 1) / (a + 1) <= high
 
 
-def _place_index(targets: dict, village_rows) -> dict:
+def _place_index(
+    targets: dict[str, _Target], village_rows: list[VillageRow]
+) -> dict[str, list[Place]]:
     """Every place of the workbook by its name (exact, and "~" + loose), with its unit."""
-    index = defaultdict(list)
+    index: dict[str, list[Place]] = defaultdict(list)
     for row, unit_code, _village in village_rows:
         key = nsc.place_key(row.name)
         for lookup in (key, "~" + nsc.stem_key(key)):
@@ -366,7 +387,13 @@ def _place_index(targets: dict, village_rows) -> dict:
     return index
 
 
-def _successor(unit: Municipality, *, targets: dict, index: dict, old_villages) -> _Retirement:
+def _successor(
+    unit: Municipality,
+    *,
+    targets: dict[str, _Target],
+    index: dict[str, list[Place]],
+    old_villages: list[Village],
+) -> _Retirement:
     """Where a vanished unit went: the new unit most of its villages' people are listed under.
 
     Each old village is looked up by name (ө/ү/ң/ё folded, -ка/-ово endings loose) in the same
@@ -376,15 +403,18 @@ def _successor(unit: Municipality, *, targets: dict, index: dict, old_villages) 
     found hold at least half of the unit's people and one unit holds 80 % of those found;
     otherwise the unit is reported with its candidates and retired without a successor.
     """
-    places = [(v.name_ru or v.name_ky, v.population) for v in old_villages if not v.is_demo]
+    soate = unit.soate or ""  # a unit the workbook no longer lists has a code
+    places: list[tuple[str, int | None]] = [
+        (v.name_ru or v.name_ky or "", v.population) for v in old_villages if not v.is_demo
+    ]
     if unit.kind in nsc.CITY_KINDS:
-        places.append((unit.name_ru, None))
+        places.append((unit.name_ru or "", None))
     if not places:
         # A unit is mostly named after its main village: say where a village of that name is.
-        key = nsc.name_key(unit.name_ru)
+        key = nsc.name_key(unit.name_ru or "")
         suggestion = {
             t.code: t for t, _p in index.get("~" + key, []) + index.get(key, [])
-            if t.code[:8] == unit.soate[:8] or t.row.kind in nsc.CITY_KINDS
+            if t.code[:8] == soate[:8] or t.row.kind in nsc.CITY_KINDS
         }
         hint = ""
         if len(suggestion) == 1:
@@ -393,15 +423,16 @@ def _successor(unit: Municipality, *, targets: dict, index: dict, old_villages) 
         return _Retirement(unit=unit, successor=None,
                            detail="the directory has no villages of this unit, so its "
                                   f"successor cannot be found by them{hint}")
-    scopes = _scopes(unit.soate)
-    votes: Counter = Counter()
+    scopes = _scopes(soate)
+    votes: Counter[str] = Counter()
     total = found_weight = found = 0
-    unsure, missing = [], []
+    unsure: list[tuple[str, int, set[str]]] = []
+    missing: list[str] = []
     for name, population in places:
         weight = (population or 0) + 1
         total += weight
         key = nsc.place_key(name)
-        hits = []
+        hits: list[Place] = []
         for lookup in (key, "~" + nsc.stem_key(key)):
             for _label, inside in scopes:
                 hits = [(t, p) for t, p in index.get(lookup, [])
@@ -442,13 +473,12 @@ def _successor(unit: Municipality, *, targets: dict, index: dict, old_villages) 
     return _Retirement(unit=unit, successor=None, detail=detail, candidates=shares)
 
 
-def _succession_kind(retirement: _Retirement) -> str:
-    unit, successor = retirement.unit, retirement.successor
+def _succession_kind(unit: Municipality, successor: _Target) -> str:
     new_kind = successor.row.kind
     is_new = successor.unit is None
     many = len(successor.predecessors) > 1
     if unit.kind in nsc.CITY_KINDS and new_kind in nsc.CITY_KINDS and (
-        nsc.name_key(unit.name_ru) == nsc.name_key(successor.row.name)
+        nsc.name_key(unit.name_ru or "") == nsc.name_key(successor.row.name)
     ):
         return Succession.Kind.STATUS  # the town became a city of oblast significance
     if new_kind in nsc.CITY_KINDS and unit.kind not in nsc.CITY_KINDS:

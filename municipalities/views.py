@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,6 +37,9 @@ from .models import Body
 from .models import Municipality
 from .open_data import FIELDS
 from .open_data import unit_record
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _unit(slug: str) -> Municipality:
@@ -179,7 +183,7 @@ def workspace(request, slug: str):
     return render(request, "municipalities/workspace.html", context)
 
 
-def _form_page(request, unit, form, title: str, **extra):
+def _form_page(request, unit, form, title: "StrOrPromise", **extra):
     return render(
         request,
         "municipalities/workspace_form.html",

@@ -15,6 +15,7 @@ headers, and is rendered in the person's language.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.apps import apps
@@ -69,7 +70,7 @@ def register_section(key: str) -> str:
     return key
 
 
-def section_choices() -> list[tuple[str, str]]:
+def section_choices() -> list[tuple[str, str | Promise]]:
     from .sections import SECTIONS_BY_KEY
 
     return [(key, SECTIONS_BY_KEY[key].title) for key in SECTIONS if key in SECTIONS_BY_KEY]
@@ -101,7 +102,7 @@ def subscribe(*, user, municipality=None, section: str = "", frequency: str) -> 
     return subscription
 
 
-def subscription_rows(user) -> list[tuple[Subscription, str]]:
+def subscription_rows(user) -> list[tuple[Subscription, str | Promise]]:
     """The user's subscriptions in the order made, each with its section's name."""
     sections = dict(section_choices())
     subscriptions = Subscription.objects.filter(user=user).select_related("municipality")
@@ -166,6 +167,10 @@ def unsubscribe_url(user, subscription=None) -> str:
 # --- notifying ---------------------------------------------------------------------------------
 
 
+def _send_now(task: Any, delivery_id: int) -> None:
+    task.delay(delivery_id=delivery_id)
+
+
 def notify_new_item(*, kind: str, obj) -> int:
     """Record one delivery per follower of the item; queue the immediate ones. Idempotent."""
     from .tasks import following_send_task
@@ -212,9 +217,7 @@ def notify_new_item(*, kind: str, obj) -> int:
         ).values_list("pk", flat=True)
     )
     for delivery_id in immediate:
-        transaction.on_commit(
-            lambda delivery_id=delivery_id: following_send_task.delay(delivery_id=delivery_id)
-        )
+        transaction.on_commit(partial(_send_now, following_send_task, delivery_id))
     return len(best)
 
 

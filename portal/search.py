@@ -170,7 +170,9 @@ def reindex(
                 continue
             started = time.monotonic()
             queryset = (
-                searchable.queryset() if searchable.queryset else searchable.model.objects.all()
+                searchable.queryset()
+                if searchable.queryset
+                else searchable.model._default_manager.all()
             )
             if any(
                 f.name == "municipality" and f.many_to_one for f in searchable.model._meta.fields
@@ -409,7 +411,7 @@ def _search_postgres(entries, query: Query):
         # the operator (word similarity of at least pg_trgm's 0.6) lets the trigram index
         # choose the titles; measuring similarity over every title took seconds
         entries.filter(TrigramWordSimilar(F("title_folded"), Value(typed)))
-        .annotate(similarity=TrigramWordSimilarity(Value(typed), "title_folded"))
+        .annotate(similarity=TrigramWordSimilarity(typed, "title_folded"))
         .order_by("-similarity", "-date", "pk")
     )
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
@@ -9,12 +10,14 @@ from django.views.decorators.http import require_GET
 from municipalities.selectors import unit_by_slug
 
 from . import search
+from .models import SearchEntry
 
 
 class CappedPaginator(Paginator):
     """Counting every match of a common word is slow and tells the reader nothing more."""
 
     cap = 1000
+    object_list: QuerySet[SearchEntry]
 
     @cached_property
     def count(self) -> int:

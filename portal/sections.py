@@ -4,18 +4,24 @@ Each section has a stable address (/<lang>/<path>/) and a URL namespace; the app
 serves its landing page at "<namespace>:landing".
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
     path: str
-    title: str
-    summary: str
+    title: StrOrPromise
+    summary: StrOrPromise
 
     @property
     def url(self) -> str:

@@ -7,6 +7,7 @@ illustrative demo content and say so in their contact details.
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -74,7 +75,7 @@ def _photo(owner, *, name: str, colour, seed: int, caption_ky: str, caption_ru: 
     )
 
 
-PRACTICES = [
+PRACTICES: list[dict[str, Any]] = [
     {
         "slug": "tepkenskiy-aa",
         "theme": Theme.WATER,
@@ -323,7 +324,7 @@ def _news(*, unit, kind, title_ky, title_ru, summary_ky, summary_ru, body_ky, bo
     return item
 
 
-DOCUMENTS = [
+DOCUMENTS: list[dict[str, Any]] = [
     {
         "number": "123",
         "doc_type": Document.Type.LAW,

@@ -1,5 +1,8 @@
 """Forms: content in both languages (at least one filled), files checked by content, filters."""
 
+from typing import Any
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.text import capfirst
@@ -40,7 +43,7 @@ def municipalities_for(user):
     return Municipality.objects.filter(staff_memberships__user=user).order_by("name")
 
 
-class BilingualMixin:
+class BilingualMixin(forms.BaseModelForm):
     """Labels '<field> (Кыргызча)'; required content needs at least one language."""
 
     translated_fields: tuple[str, ...] = ()
@@ -63,8 +66,9 @@ class BilingualMixin:
                         "everything else is removed."
                     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for base in self.required_translated:
             if not any((cleaned.get(f"{base}_{code}") or "").strip() for code in LANGS):
                 self.add_error(
@@ -78,11 +82,11 @@ def _pairs(*bases: str) -> list[str]:
     return [f"{base}_{code}" for base in bases for code in LANGS]
 
 
-class MunicipalityFieldMixin:
+class MunicipalityFieldMixin(forms.BaseForm):
     municipality_required = True
 
     def setup_municipality(self, user) -> None:
-        field = self.fields["municipality"]
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])
         field.queryset = municipalities_for(user)
         field.required = self.municipality_required or not _is_editor(user)
         if not field.required:
@@ -315,7 +319,7 @@ def _theme_choices():
     return [("", _("All themes")), *Theme.choices]
 
 
-class _MunicipalityFilterMixin:
+class _MunicipalityFilterMixin(forms.BaseForm):
     def set_municipalities(self, queryset) -> None:
         choices = [(unit.slug, str(unit)) for unit in queryset]
         # A link from a profile names its municipality even when it has nothing of this kind.
@@ -324,9 +328,10 @@ class _MunicipalityFilterMixin:
             unit = Municipality.objects.filter(slug=asked).first()
             if unit is not None:
                 choices.append((unit.slug, str(unit)))
-        self.fields["municipality"].choices = [("", _("All municipalities")), *choices]
+        field = cast(forms.ChoiceField, self.fields["municipality"])
+        field.choices = [("", _("All municipalities")), *choices]
 
-    def municipality(self):
+    def chosen_municipality(self) -> Municipality | None:
         slug = self.cleaned_data.get("municipality") if self.is_valid() else ""
         if not slug:
             return None

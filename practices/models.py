@@ -8,6 +8,7 @@ stored under generated names (``practices.uploads``).
 """
 
 from decimal import Decimal
+from typing import Self
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -41,7 +42,7 @@ class Status(models.TextChoices):
 
 
 class EditorialQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
 
@@ -88,6 +89,9 @@ class Editorial(TimeStampedModel):
     @property
     def is_editable_by_author(self) -> bool:
         return self.status in (Status.DRAFT, Status.RETURNED)
+
+    def get_absolute_url(self) -> str:
+        raise NotImplementedError  # every kind of content has its own page
 
 
 class Practice(Editorial):

@@ -1,6 +1,12 @@
 """Reads: public lists (published only), workspaces, related items and the profile blocks."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
 from typing import Any
+from typing import TypeVar
 
 from django.db.models import Count
 from django.db.models import F
@@ -23,33 +29,43 @@ from municipalities.models import Municipality
 from portal import formats
 
 from .models import Document
+from .models import Editorial
 from .models import FundingSource
 from .models import NewsItem
 from .models import Practice
 from .models import PracticePhoto
 from .models import Status
+from .models import StoredFile
 from .models import Story
 from .models import StoryPhoto
 from .models import Theme
 
+if TYPE_CHECKING:
+    from portal.models import User
+
 PROFILE_BLOCK_SIZE = 5
 
+_M = TypeVar("_M", bound=Model)
+_F = TypeVar("_F", bound=StoredFile)
 
-def _search(qs: QuerySet, text: str) -> QuerySet:
+
+def _search(qs: QuerySet[_M], text: str) -> QuerySet[_M]:
     """Casefolded search over a column the services fill (Cyrillic-safe on SQLite too)."""
     for word in (text or "").casefold().split()[:5]:
         qs = qs.filter(search_text__contains=word)
     return qs
 
 
-def _first_photos(model) -> Prefetch:
-    return Prefetch("photos", queryset=model.objects.order_by("pk"), to_attr="photo_list")
+def _first_photos(model: type[_F]) -> Prefetch[str, QuerySet[_F], str]:
+    return Prefetch(
+        "photos", queryset=model._default_manager.order_by("pk"), to_attr="photo_list"
+    )
 
 
 # --- Practices ---------------------------------------------------------------------------
 
 def practice_list(*, theme: str = "", municipality: Municipality | None = None, q: str = "",
-                  replicated: bool = False, funding: str = "") -> QuerySet:
+                  replicated: bool = False, funding: str = "") -> QuerySet[Practice]:
     qs = (
         Practice.objects.published()
         .select_related("municipality", "original__municipality")
@@ -82,7 +98,7 @@ def _published_replications() -> Coalesce:
     return Coalesce(Subquery(replications, output_field=IntegerField()), 0)
 
 
-def practice_detail_queryset() -> QuerySet:
+def practice_detail_queryset() -> QuerySet[Practice]:
     return Practice.objects.select_related(
         "municipality__parent", "original__municipality", "author", "reviewed_by"
     ).prefetch_related(
@@ -105,7 +121,7 @@ def practice_detail_queryset() -> QuerySet:
     )
 
 
-def practice_cost(practice: Practice):
+def practice_cost(practice: Practice) -> Decimal | int:
     """The total cost in som: the sum of the (prefetched) funding sources."""
     return sum((source.amount for source in practice.funding_sources.all()), start=0)
 
@@ -121,7 +137,7 @@ def practice_related(practice: Practice, *, limit: int = 3) -> list[Practice]:
     )
 
 
-def theme_counts() -> list[dict]:
+def theme_counts() -> list[dict[str, Any]]:
     """Each theme with the number of published practices on it (one query)."""
     counts = dict(
         Practice.objects.published()
@@ -135,7 +151,7 @@ def theme_counts() -> list[dict]:
     ]
 
 
-def practice_totals() -> dict:
+def practice_totals() -> dict[str, int]:
     return Practice.objects.published().aggregate(
         practices=Count("pk", distinct=True),
         municipalities=Count("municipality", distinct=True),
@@ -143,7 +159,7 @@ def practice_totals() -> dict:
     )
 
 
-def practice_choices_for_replication(*, exclude: Practice | None = None) -> QuerySet:
+def practice_choices_for_replication(*, exclude: Practice | None = None) -> QuerySet[Practice]:
     qs = Practice.objects.published().filter(original__isnull=True).select_related("municipality")
     if exclude is not None and exclude.pk:
         qs = qs.exclude(pk=exclude.pk)
@@ -161,7 +177,9 @@ def stored_file_queryset(model: type[Model], owner_attr: str | None) -> QuerySet
     return model._default_manager.select_related(*related)
 
 
-def municipalities_with(model, *, field: str = "municipality") -> QuerySet:
+def municipalities_with(
+    model: type[Editorial], *, field: str = "municipality"
+) -> QuerySet[Municipality]:
     """Municipalities that have published items of a kind: the options of a filter."""
     ids = model.objects.published().exclude(**{f"{field}__isnull": True}).values(field)
     return Municipality.objects.filter(pk__in=ids).order_by("name")
@@ -170,7 +188,7 @@ def municipalities_with(model, *, field: str = "municipality") -> QuerySet:
 # --- Stories -----------------------------------------------------------------------------
 
 def story_list(*, theme: str = "", municipality: Municipality | None = None, q: str = "",
-               practice: Practice | None = None) -> QuerySet:
+               practice: Practice | None = None) -> QuerySet[Story]:
     qs = (
         Story.objects.published()
         .select_related("municipality", "practice")
@@ -186,7 +204,7 @@ def story_list(*, theme: str = "", municipality: Municipality | None = None, q: 
     return _search(qs, q)
 
 
-def story_detail_queryset() -> QuerySet:
+def story_detail_queryset() -> QuerySet[Story]:
     return Story.objects.select_related(
         "municipality__parent", "practice__municipality", "author", "reviewed_by"
     ).prefetch_related("photos")
@@ -205,7 +223,7 @@ def story_related(story: Story, *, limit: int = 3) -> list[Story]:
 # --- News and documents ------------------------------------------------------------------
 
 def news_list(*, kind: str = "", scope: str = "", municipality: Municipality | None = None,
-              year: int | None = None, theme: str = "", q: str = "") -> QuerySet:
+              year: int | None = None, theme: str = "", q: str = "") -> QuerySet[NewsItem]:
     qs = NewsItem.objects.published().select_related("municipality").order_by(
         "-published_at", "-pk"
     )
@@ -250,7 +268,7 @@ def news_years() -> list[int]:
 
 
 def document_list(*, doc_type: str = "", scope: str = "", municipality: Municipality | None = None,
-                  year: int | None = None, theme: str = "", q: str = "") -> QuerySet:
+                  year: int | None = None, theme: str = "", q: str = "") -> QuerySet[Document]:
     qs = Document.objects.published().select_related("municipality").order_by(
         "-adopted_on", "-pk"
     )
@@ -295,7 +313,7 @@ def document_years() -> list[int]:
     )
 
 
-def document_type_counts() -> list[dict]:
+def document_type_counts() -> list[dict[str, Any]]:
     counts = dict(
         Document.objects.published().values_list("doc_type").annotate(n=Count("pk")).order_by()
     )
@@ -310,9 +328,9 @@ def document_type_counts() -> list[dict]:
 DESK_MODELS = (Practice, Story, NewsItem, Document)
 
 
-def desk_items(user, *, review_queue: bool) -> list:
+def desk_items(user: User, *, review_queue: bool) -> list[Editorial]:
     """For editors: everything submitted. For staff: their municipalities' unpublished items."""
-    items = []
+    items: list[Editorial] = []
     own = list(user.staff_memberships.values_list("municipality_id", flat=True))
     for model in DESK_MODELS:
         qs = model.objects.select_related("municipality", "author")
@@ -330,7 +348,7 @@ def _title_column(lang: str) -> str:
     return "title_ru" if lang == "ru" else "title_ky"
 
 
-def municipality_profile_block(municipality) -> dict:
+def municipality_profile_block(municipality: Municipality) -> dict[str, Any]:
     """Published practices and success stories of a municipality: ONE query, at most 5 items.
 
     Practices this municipality replicated from another one are marked as such.
@@ -375,7 +393,7 @@ def municipality_profile_block(municipality) -> dict:
     }
 
 
-def municipality_information_block(municipality) -> dict:
+def municipality_information_block(municipality: Municipality) -> dict[str, Any]:
     """Published news and library documents of a municipality: ONE query, at most 5 items."""
     from django.utils.translation import get_language
 
@@ -415,7 +433,7 @@ def municipality_information_block(municipality) -> dict:
     }
 
 
-def funding_totals(practice_ids) -> dict:
+def funding_totals(practice_ids: Iterable[int]) -> dict[int, Decimal]:
     """Total cost per practice id (used where funding sources were not prefetched)."""
     return dict(
         FundingSource.objects.filter(practice_id__in=practice_ids)

@@ -31,6 +31,7 @@ from . import forms
 from . import selectors
 from . import services
 from .models import Document
+from .models import Editorial
 from .models import NewsItem
 from .models import Practice
 from .models import PracticeAttachment
@@ -44,7 +45,7 @@ from .services import perm_name
 @dataclass(frozen=True)
 class Kind:
     key: str
-    model: type
+    model: type[Editorial]
     form: type
     namespace: str
     detail_name: str
@@ -135,7 +136,7 @@ def practice_landing(request):
     data = filters.cleaned_data if filters.is_valid() else {}
     queryset = selectors.practice_list(
         theme=data.get("theme", ""),
-        municipality=filters.municipality(),
+        municipality=filters.chosen_municipality(),
         q=data.get("q", ""),
         replicated=data.get("replicated", False),
         funding=data.get("funding", ""),
@@ -174,7 +175,7 @@ def story_landing(request):
     filters = forms.StoryFilterForm(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
     queryset = selectors.story_list(
-        theme=data.get("theme", ""), municipality=filters.municipality(), q=data.get("q", "")
+        theme=data.get("theme", ""), municipality=filters.chosen_municipality(), q=data.get("q", "")
     )
     context = {
         "filters": filters,
@@ -216,7 +217,7 @@ def news_list(request):
     queryset = selectors.news_list(
         kind=data.get("kind", ""),
         scope=data.get("scope", ""),
-        municipality=filters.municipality(),
+        municipality=filters.chosen_municipality(),
         year=data.get("year"),
         theme=data.get("theme", ""),
         q=data.get("q", ""),
@@ -248,7 +249,7 @@ def document_list(request):
     queryset = selectors.document_list(
         doc_type=data.get("doc_type", ""),
         scope=data.get("scope", ""),
-        municipality=filters.municipality(),
+        municipality=filters.chosen_municipality(),
         year=data.get("year"),
         theme=data.get("theme", ""),
         q=data.get("q", ""),

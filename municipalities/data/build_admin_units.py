@@ -93,9 +93,9 @@ def split_population(text: str) -> tuple[str, str, str]:
             depth += {"(": 1, ")": -1}.get(text[end], 0)
             end += 1
         source = text[match.end() : end - 1 if depth == 0 else end].strip()
-        year = YEAR.search(source)
-        if year:
-            found.append((int(year.group(0)), match.group(1), source))
+        year_match = YEAR.search(source)
+        if year_match:
+            found.append((int(year_match.group(0)), match.group(1), source))
     if not found:
         return "", "", ""
     year, number, source = max(found)

@@ -112,7 +112,8 @@ def seed(*, stdout) -> None:
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     users = {u.email: u for u in User.objects.filter(email__endswith="@demo.kg")}
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    drafts, created = [], 0
+    drafts: list[Draft | None] = []
+    created = 0
     for slug, title_ky, title_ru, clauses, offset, days, _adopted in DRAFTS:
         if slug and slug not in units:
             drafts.append(None)
@@ -121,7 +122,7 @@ def seed(*, stdout) -> None:
         draft, new = Draft.objects.get_or_create(
             title_ky=title_ky,
             defaults={
-                "municipality": units.get(slug),
+                "municipality": units.get(slug) if slug else None,
                 "title": title_ky,
                 "title_ru": title_ru,
                 "explanatory_note_ky": NOTE_KY,
@@ -137,21 +138,27 @@ def seed(*, stdout) -> None:
             services._write_revision(draft, [(None, ky, ru) for ky, ru in clauses])
         drafts.append(draft)
     for index, email, clause_index, text in COMMENTS:
-        draft, author = drafts[index], users.get(email)
-        if draft is None or author is None or draft.comments.filter(author=author).exists():
+        commented, author = drafts[index], users.get(email)
+        if (
+            commented is None
+            or author is None
+            or commented.comments.filter(author=author).exists()
+        ):
             continue
-        revision = draft.revisions.order_by("-number").first()
+        revision = commented.revisions.order_by("-number").first()
+        if revision is None:  # every draft the demo makes has its first revision
+            continue
         texts = list(revision.texts.order_by("number"))
         clause = texts[clause_index].clause if clause_index is not None else None
         # Written straight, not through the service: the demo period may be over already.
         DraftComment.objects.create(
-            draft=draft, revision=revision, clause=clause, author=author, text=text
+            draft=commented, revision=revision, clause=clause, author=author, text=text
         )
     for (index, email), (decision, reason_ky, reason_ru) in ANSWERS.items():
-        draft = drafts[index]
-        if draft is None:
+        answered = drafts[index]
+        if answered is None:
             continue
-        DraftComment.objects.filter(draft=draft, author__email=email, decision="").update(
+        DraftComment.objects.filter(draft=answered, author__email=email, decision="").update(
             decision=decision,
             decision_reason=reason_ky,
             decision_reason_ky=reason_ky,
@@ -160,13 +167,14 @@ def seed(*, stdout) -> None:
             decided_at=now,
         )
     # Flags for the moderation queue (a moderator will dismiss them: both are proposals).
-    for index, author, reporter, reason in (
+    for index, author_email, reporter, reason in (
         (0, "resident1@demo.kg", "resident3@demo.kg", "Бул сунуш эмес, талаш."),
         (1, "resident4@demo.kg", "resident1@demo.kg", "Долбоорго тиешеси жок."),
     ):
-        proposal = (
-            drafts[index].comments.filter(author__email=author).first() if drafts[index] else None
-        )
+        flagged_draft = drafts[index]
+        if flagged_draft is None:
+            continue
+        proposal = flagged_draft.comments.filter(author__email=author_email).first()
         if proposal is not None:
             demo_flag(proposal, users.get(reporter), reason)
     national = drafts[2]

@@ -1,7 +1,16 @@
 """Reads of law-making: the registry, a draft's page and its summary table."""
 
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypedDict
+from typing import cast
+
 from django.db.models import Count
 from django.db.models import Q
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from municipalities.models import Municipality
@@ -11,13 +20,37 @@ from .models import ClauseText
 from .models import Draft
 from .models import DraftClause
 from .models import DraftComment
+from .models import DraftRevision
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
-def public_drafts():
+class ClauseNumber(TypedDict):
+    """The number of a comment's clause in the revision it was made on (None: the whole)."""
+
+    clause_number: int | None
+
+
+if TYPE_CHECKING:
+    NumberedComment = WithAnnotations[DraftComment, ClauseNumber]
+
+# (revision id, clause id) -> the clause's number in that revision.
+ClauseNumbers = dict[tuple[int, int | None], int]
+
+
+def public_drafts() -> QuerySet[Draft]:
     return Draft.objects.filter(status__in=Draft.PUBLIC_STATUSES).select_related("municipality")
 
 
-def drafts_registry(*, municipality=None, national=False, status="", date_from=None, date_to=None):
+def drafts_registry(
+    *,
+    municipality: Municipality | None = None,
+    national: bool = False,
+    status: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[Draft]:
     drafts = public_drafts().annotate(
         comment_count=Count("comments", filter=Q(comments__is_hidden=False))
     )
@@ -34,7 +67,7 @@ def drafts_registry(*, municipality=None, national=False, status="", date_from=N
     return drafts.order_by("-discussion_starts_at", "-pk")
 
 
-def drafts_managed_by(user):
+def drafts_managed_by(user: Any) -> QuerySet[Draft]:
     drafts = Draft.objects.select_related("municipality").annotate(
         comment_count=Count("comments", filter=Q(comments__is_hidden=False)),
         unanswered=Count("comments", filter=Q(comments__is_hidden=False, comments__decision="")),
@@ -71,11 +104,11 @@ def draft_comment_for_page(pk: int) -> DraftComment:
     )
 
 
-def revisions(draft: Draft) -> list:
+def revisions(draft: Draft) -> list[DraftRevision]:
     return list(draft.revisions.order_by("number"))
 
 
-def clause_numbers(draft: Draft) -> dict:
+def clause_numbers(draft: Draft) -> ClauseNumbers:
     """(revision id, clause id) -> number, for every revision of the draft, in one query."""
     return {
         (r, c): n
@@ -85,24 +118,26 @@ def clause_numbers(draft: Draft) -> dict:
     }
 
 
-def revision_texts(revision) -> list[ClauseText]:
+def revision_texts(revision: DraftRevision) -> list[ClauseText]:
     return list(ClauseText.objects.filter(revision=revision).order_by("number"))
 
 
-def draft_comments(draft: Draft, *, numbers: dict | None = None) -> list[DraftComment]:
+def draft_comments(
+    draft: Draft, *, numbers: ClauseNumbers | None = None
+) -> list[NumberedComment]:
     """Visible comments, each with .clause_number (in the revision it was made on)."""
     numbers = clause_numbers(draft) if numbers is None else numbers
-    comments = list(
+    comments = cast("list[NumberedComment]", list(  # .clause_number is set below
         DraftComment.objects.filter(draft=draft, is_hidden=False)
         .select_related("author", "revision")
         .order_by("created", "pk")
-    )
+    ))
     for comment in comments:
         comment.clause_number = numbers.get((comment.revision_id, comment.clause_id))
     return comments
 
 
-def summary(draft: Draft) -> dict:
+def summary(draft: Draft) -> dict[str, Any]:
     comments = draft_comments(draft)
     counts = dict.fromkeys(DraftComment.Decision.values, 0)
     for comment in comments:
@@ -115,7 +150,7 @@ def summary(draft: Draft) -> dict:
     }
 
 
-def municipality_profile_block(municipality) -> dict:
+def municipality_profile_block(municipality: Municipality) -> dict[str, Any]:
     from django.urls import reverse
     from django.utils.translation import gettext as _
 

@@ -1,9 +1,12 @@
 """Reads of the participation balance: who took part, compared with who lives there."""
 
+from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -134,7 +137,7 @@ class DimensionBalance:
     events: int = 0  # events with participants counted in this dimension
     national_events: int = 0  # of them, events that used national shares (wholly or in part)
     national_unit_ids: list[int] = field(default_factory=list)
-    national_units: list = field(default_factory=list)  # Municipality objects, for the page
+    national_units: list[Municipality] = field(default_factory=list)  # for the page
 
     @property
     def under_represented(self) -> list[BalanceRow]:
@@ -214,8 +217,9 @@ def balance_compute(
             exp = expected[pk] if total else None
             population = exp / Decimal(weight[pk]) if exp is not None and weight[pk] else None
             ratio = _ratio(known[pk], exp) if exp else None
-            judged = ratio is not None and exp >= minimum
-            if judged:
+            judged = False
+            if ratio is not None and exp is not None and exp >= minimum:
+                judged = True
                 judged_ratios.append(Decimal(known[pk]) / exp)
             balance.rows.append(BalanceRow(group, observed[pk], share, population, exp, ratio,
                                            judged))
@@ -249,7 +253,7 @@ def reference_shares(municipality: Municipality | None) -> tuple[dict[int, Decim
 @dataclass
 class Balance:
     dimensions: list[DimensionBalance]
-    villages: list[dict]
+    villages: list[dict[str, Any]]
     sources: list[str]
     event_count: int = 0
     min_expected: Decimal = Decimal(MIN_EXPECTED_DEFAULT)
@@ -260,7 +264,7 @@ class Balance:
         return not any(d.total for d in self.dimensions) and not self.villages
 
 
-def _villages(rows) -> list[dict]:
+def _villages(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     rows = list(rows)
     total = sum(r["count"] for r in rows)
     return [
@@ -276,7 +280,7 @@ def _villages(rows) -> list[dict]:
 NATIONAL_UNITS_SHOWN = 12
 
 
-def _event_counts(counts_qs: QuerySet, groups: list[BalanceGroup]
+def _event_counts(counts_qs: QuerySet[AttendanceCount], groups: list[BalanceGroup]
                   ) -> tuple[dict[int, dict[str, int]], int]:
     """Per municipality, how many events counted people in each dimension; and how many
     events have attendance at all. One pass over the counts: grouped by event first (a flag
@@ -312,7 +316,9 @@ def _event_counts(counts_qs: QuerySet, groups: list[BalanceGroup]
     return by_unit, sum(row[1] for row in rows)
 
 
-def _balance(counts_qs: QuerySet, villages, *, is_event=False) -> Balance:
+def _balance(
+    counts_qs: QuerySet[AttendanceCount], villages: list[dict[str, Any]], *, is_event: bool = False
+) -> Balance:
     """The balance of the attendance counts in ``counts_qs``, in a fixed number of queries
     however many events and municipalities it spans: attendance summed by municipality ×
     group in SQL, then the shares of exactly those municipalities."""
@@ -334,7 +340,8 @@ def _balance(counts_qs: QuerySet, villages, *, is_event=False) -> Balance:
         ).values_list("municipality_id", "group_id", "percent", "source"):
             (national if unit_id is None else own.setdefault(unit_id, {}))[group_id] = percent
             sources_of.setdefault(unit_id, {})[source] = None
-    units, sources = [], {}
+    units: list[UnitAttendance] = []
+    sources: dict[str, None] = {}
     for unit_id, counts in sorted(by_unit.items()):
         mine = own.get(unit_id, {})
         fallback = frozenset(pk for pk in national if pk not in mine)

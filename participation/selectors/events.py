@@ -1,10 +1,17 @@
 """Reads of events: lists, pages, comments, the calendar and the municipality profile block."""
 
+from __future__ import annotations
+
 import calendar
 import datetime
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypedDict
+from typing import cast
 
+from django.core.paginator import Page
 from django.core.paginator import Paginator
 from django.db.models import Case
 from django.db.models import Count
@@ -30,6 +37,24 @@ from ..models import Comment
 from ..models import Event
 from ..models import OfflineTally
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class Tally(TypedDict):
+    """What the results of an event show of each alternative."""
+
+    online: int
+    hands: int
+    paper: int
+    offline: int
+    total: int
+    percent: Decimal | None
+
+
+if TYPE_CHECKING:
+    AlternativeWithTally = WithAnnotations[Alternative, Tally]
+
 EVENT_RELATED = ("municipality", "municipality__parent", "municipality__parent__parent")
 
 
@@ -51,7 +76,9 @@ def _within(unit_field: str, slug: str) -> Q:
     )
 
 
-def event_list(*, filters: dict | None = None, queryset: QuerySet | None = None) -> QuerySet:
+def event_list(
+    *, filters: dict[str, Any] | None = None, queryset: QuerySet[Event] | None = None
+) -> QuerySet[Event]:
     """Public events with their place in the tree and visible comment counts, filtered."""
     filters = filters or {}
     qs = (queryset if queryset is not None else public_events()).select_related(*EVENT_RELATED)
@@ -102,7 +129,7 @@ def upcoming_events(limit: int = 5) -> list[Event]:
     )
 
 
-def managed_events(user) -> QuerySet[Event]:
+def managed_events(user: Any) -> QuerySet[Event]:
     """Every event (drafts too) of the municipalities the user works for; all for admins."""
     qs = Event.objects.select_related(*EVENT_RELATED).order_by("-starts_at", "-pk")
     if can(user, "participation.manage_all_events"):
@@ -114,7 +141,7 @@ def event_for_page(pk: int) -> Event | None:
     return Event.objects.select_related(*EVENT_RELATED).filter(pk=pk).first()
 
 
-def comments_page(*, event: Event, page_number, per_page: int):
+def comments_page(*, event: Event, page_number: int | str | None, per_page: int) -> Page[Comment]:
     """One page of top-level comments, newest first, with authors and replies (3 queries)."""
     replies = Comment.objects.select_related("author").order_by("created", "pk")
     qs = (
@@ -132,7 +159,7 @@ def comments_page(*, event: Event, page_number, per_page: int):
     return page
 
 
-def alternatives_with_tally(event: Event) -> list[Alternative]:
+def alternatives_with_tally(event: Event) -> list[AlternativeWithTally]:
     """Alternatives with online, hands and paper counts, in one query."""
 
     def offline(method: str) -> Subquery:
@@ -143,7 +170,9 @@ def alternatives_with_tally(event: Event) -> list[Alternative]:
             output_field=IntegerField(),
         )
 
-    alternatives = list(
+    # online, hands and paper come from the query; offline and total are added below, the
+    # percent by tally_totals().
+    alternatives = cast("list[AlternativeWithTally]", list(
         Alternative.objects.filter(event=event)
         .annotate(
             online=Count("choices", distinct=True),
@@ -151,14 +180,14 @@ def alternatives_with_tally(event: Event) -> list[Alternative]:
             paper=Coalesce(offline(OfflineTally.Method.PAPER), 0),
         )
         .order_by("position", "pk")
-    )
+    ))
     for alternative in alternatives:
         alternative.offline = alternative.hands + alternative.paper
         alternative.total = alternative.online + alternative.offline
     return alternatives
 
 
-def tally_totals(alternatives: list[Alternative]) -> dict:
+def tally_totals(alternatives: list[AlternativeWithTally]) -> dict[str, int]:
     totals = {
         key: sum(getattr(a, key) for a in alternatives)
         for key in ("online", "hands", "paper", "offline", "total")
@@ -172,7 +201,12 @@ def tally_totals(alternatives: list[Alternative]) -> dict:
     return totals
 
 
-def month_calendar(*, year: int, month: int, filters: dict) -> list[list[dict]]:
+# --- Calendar -------------------------------------------------------------------------------
+
+
+def month_calendar(
+    *, year: int, month: int, filters: dict[str, Any]
+) -> list[list[dict[str, Any]]]:
     """Weeks of days, each with that day's public events (one query)."""
     tz = timezone.get_current_timezone()
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -200,7 +234,7 @@ def month_calendar(*, year: int, month: int, filters: dict) -> list[list[dict]]:
 # --- The municipality profile hook -----------------------------------------------------------
 
 
-def municipality_profile_block(municipality: Municipality) -> dict:
+def municipality_profile_block(municipality: Municipality) -> dict[str, Any]:
     """Upcoming (else latest) public events of a municipality, for its profile page."""
     from django.urls import reverse
 
