@@ -20,6 +20,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from typing import cast
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -85,7 +86,7 @@ def _layout_fingerprint(template_name: str) -> str:
     """
     digest = hashlib.sha256()
     folders = {
-        Path(str(get_template(name).origin.name)).parent
+        Path(str(cast(Any, get_template(name)).origin.name)).parent
         for name in (template_name, "pdf/base_pdf.html")
     }
     for folder in sorted(folders):
@@ -96,7 +97,7 @@ def _layout_fingerprint(template_name: str) -> str:
     return digest.hexdigest()
 
 
-def _fingerprint(  # noqa: C901, PLR0912  # one branch per kind of value
+def _fingerprint(  # one branch per kind of value
     value: Any, out: list[str], seen: set[tuple[str, Any]], depth: int = 0
 ) -> None:
     """Write down what ``value`` holds: rows by their field values and what was loaded with
@@ -131,9 +132,9 @@ def _fingerprint(  # noqa: C901, PLR0912  # one branch per kind of value
             out.append(str(key))
             _fingerprint(value[key], out, seen, depth)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            out.append(field.name)
-            _fingerprint(getattr(value, field.name), out, seen, depth)
+        for item in dataclasses.fields(value):
+            out.append(item.name)
+            _fingerprint(getattr(value, item.name), out, seen, depth)
     elif isinstance(value, Iterable):  # lists, tuples, sets of rows, generators
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
         out.append(f"[{len(items)}]")

@@ -30,13 +30,9 @@ from portal import ratelimit
 from portal.models import Report
 
 from . import registry
+from . import services
 from .services import BrokerUnavailableError
 from .services import ReportNotAvailableError
-from .services import report_can_retry
-from .services import report_enqueue
-from .services import report_find
-from .services import report_object
-from .services import report_request
 
 
 def _visitor(request: HttpRequest) -> str:
@@ -75,7 +71,7 @@ def report_create(request: HttpRequest, kind: str, object_id: int) -> HttpRespon
     source = request.POST if request.method == "POST" else request.GET
     language = source.get("language") or get_language()
     try:
-        report_type, obj = report_object(kind=kind, object_id=object_id, language=language)
+        report_type, obj = services.report_object(kind=kind, object_id=object_id, language=language)
     except ReportNotAvailableError:
         raise Http404 from None
     if request.method == "GET":
@@ -85,12 +81,14 @@ def report_create(request: HttpRequest, kind: str, object_id: int) -> HttpRespon
     if throttled := _throttled(request):
         return throttled
     try:
-        report, must_queue = report_request(kind=kind, object_id=object_id, language=language)
+        report, must_queue = services.report_request(
+            kind=kind, object_id=object_id, language=language
+        )
     except ReportNotAvailableError:
         raise Http404 from None
     if must_queue:
         try:
-            report_enqueue(report)
+            services.report_enqueue(report)
         except BrokerUnavailableError:
             return render(
                 request, "reports/report_unavailable.html", {"report": report}, status=503
@@ -102,7 +100,7 @@ def report_create(request: HttpRequest, kind: str, object_id: int) -> HttpRespon
 
 def _report_or_404(token: str) -> Report:
     try:
-        return report_find(token=token)
+        return services.report_find(token=token)
     except ReportNotAvailableError:
         raise Http404 from None
 
@@ -114,12 +112,12 @@ def _report_or_404(token: str) -> Report:
 def report_status(request: HttpRequest, token: str) -> HttpResponse:
     report = _report_or_404(token)
     template = "reports/report_status.html"
-    if request.htmx:
+    if getattr(request, "htmx", False):  # django-htmx's middleware sets it
         template += "#report-state"
     context = {
         "report": report,
         "report_type": registry.get(report.kind),
-        "can_retry": report_can_retry(report),
+        "can_retry": services.report_can_retry(report),
         "gave_up": report.status == Report.Status.FAILED
         and report.attempts >= settings.REPORT_MAX_ATTEMPTS,
     }

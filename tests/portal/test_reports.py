@@ -247,7 +247,8 @@ def test_status_page_polls_with_htmx_and_refreshes_without_javascript(client, un
 def test_download_of_a_report_not_ready_is_404(client, unit, monkeypatch):
     monkeypatch.setattr(services, "report_enqueue", lambda report: None)
     report, _ = services.report_request(kind=KIND, object_id=unit.pk, language="ky")
-    assert client.get(reverse("reports:download", kwargs={"token": report.token})).status_code == 404
+    url = reverse("reports:download", kwargs={"token": report.token})
+    assert client.get(url).status_code == 404
 
 
 @pytest.fixture
