@@ -147,13 +147,18 @@ def _fingerprint(  # one branch per kind of value
         out.append(str(value))
 
 
-def default_content_key(report_type: registry.ReportType, obj: Any) -> str:
-    """The object and the report's context data, fingerprinted (no template is rendered)."""
+def fingerprint(*values: Any) -> str:
+    """What the values hold, as one string (for a type's own ``content_key``)."""
     out: list[str] = []
     seen: set[tuple[str, Any]] = set()
-    _fingerprint(obj, out, seen)
-    _fingerprint(report_type.context(obj), out, seen)
+    for value in values:
+        _fingerprint(value, out, seen)
     return "\x1f".join(out)
+
+
+def default_content_key(report_type: registry.ReportType, obj: Any) -> str:
+    """The object and the report's context data, fingerprinted (no template is rendered)."""
+    return fingerprint(obj, report_type.context(obj))
 
 
 def content_key(report_type: registry.ReportType, obj: Any, *, language: str) -> str:
