@@ -20,23 +20,36 @@ def _load(object_id: int) -> BudgetYear:
     )
 
 
-def _context(budget: BudgetYear) -> dict:
-    from .views import _structure_chart  # the page's own charts, so paper and screen agree
-
-    figures = selectors.budget_figures(budget)
+def _data(budget: BudgetYear) -> dict:
     transfers = selectors.budget_transfers(budget)
-    stages = selectors.budget_calendar(budget)
     return {
         "budget": budget,
         "unit": budget.municipality,
-        "figures": figures,
+        "figures": selectors.budget_figures(budget),
         "lines": selectors.budget_lines_by_direction(budget),
-        "revenue_chart": _structure_chart(figures, Direction.REVENUE, budget.year),
-        "expenditure_chart": _structure_chart(figures, Direction.EXPENDITURE, budget.year),
         "transfers": transfers,
         "transfers_total": sum((t.amount for t in transfers), Decimal(0)),
-        "stages": stages,
+        "stages": selectors.budget_calendar(budget),
     }
+
+
+def _context(budget: BudgetYear) -> dict:
+    from .views import _structure_chart  # the page's own charts, so paper and screen agree
+
+    data = _data(budget)
+    figures = data["figures"]
+    return {
+        **data,
+        "revenue_chart": _structure_chart(figures, Direction.REVENUE, budget.year),
+        "expenditure_chart": _structure_chart(figures, Direction.EXPENDITURE, budget.year),
+    }
+
+
+def _content_key(budget: BudgetYear) -> str:
+    """The data only: the charts are drawn from it, with element ids numbered per drawing."""
+    from portal.reports.services import fingerprint
+
+    return fingerprint(_data(budget))
 
 
 register(
@@ -47,6 +60,7 @@ register(
         load=_load,
         is_public=lambda budget: budget.published_at is not None,
         context=_context,
+        content_key=_content_key,
         sample=lambda: BudgetYear.objects.filter(published_at__isnull=False)
         .order_by("-year")
         .values_list("pk", flat=True)

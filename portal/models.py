@@ -1,5 +1,7 @@
 """Accounts and the small abstract bases every app uses."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -81,12 +83,18 @@ class User(AbstractUser):
         return self.display_name or str(_("Resident"))
 
 
+def report_token() -> str:
+    """The report's address: random, so report addresses cannot be guessed or enumerated."""
+    return secrets.token_urlsafe(32)
+
+
 class Report(TimeStampedModel):
     """One rendering of one report type for one object in one language.
 
-    ``content_hash`` is the hash of the report's HTML: unchanged content finds the stored
-    file, changed content makes a new row. The unique constraint stops double-clicks from
-    queueing the same work twice.
+    ``content_hash`` is the hash of the report's content key (portal/reports/services.py):
+    unchanged content finds the stored file, changed content makes a new row. The unique
+    constraint stops double-clicks from queueing the same work twice. Pages address a report
+    by its random ``token``, never by its sequential id.
     """
 
     class Status(models.TextChoices):
@@ -95,6 +103,9 @@ class Report(TimeStampedModel):
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
+    token = models.CharField(
+        _("address key"), max_length=64, unique=True, default=report_token, editable=False
+    )
     kind = models.CharField(_("report type"), max_length=50)
     object_id = models.PositiveBigIntegerField(_("object"))
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
@@ -107,6 +118,7 @@ class Report(TimeStampedModel):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     online_url = models.CharField(_("online address"), max_length=500, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

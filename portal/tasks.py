@@ -1,5 +1,6 @@
 """Site-wide Celery helpers and tasks."""
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -43,19 +44,31 @@ REPORT_MAX_RETRIES = 3
     max_retries=REPORT_MAX_RETRIES,
 )
 def report_render_task(self, *, report_id: int) -> str:
-    """Render one report. Transient failures retry with backoff; then it fails for good."""
+    """Render one report. Transient failures retry with backoff; then it fails for good.
+
+    Every run, retry or redelivery (a killed worker's task comes back) counts one attempt in
+    the database before rendering; with none left the service marks the report failed.
+    """
     try:
         report = report_services.report_render(report_id=report_id)
     except SoftTimeLimitExceeded:
         report_services.report_fail(report_id=report_id, message="rendering took too long")
         return "failed"
     except Exception as exc:
-        if self.request.retries >= REPORT_MAX_RETRIES:
+        if self.request.retries >= REPORT_MAX_RETRIES or not (
+            report_services.report_attempts_left(report_id)
+        ):
             logger.exception("report %s failed for good", report_id)
             report_services.report_fail(report_id=report_id, message=f"{type(exc).__name__}: {exc}")
             return "failed"
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
     return report.status if report else "missing"
+
+
+@shared_task(name="portal.reports_sweep")
+def reports_sweep_task() -> dict[str, int]:
+    """Beat, every ten minutes: remove reports of withdrawn content, take over stuck renders."""
+    return dataclasses.asdict(report_services.reports_sweep())
 
 
 @shared_task(name="portal.following_send", acks_late=True, max_retries=3)

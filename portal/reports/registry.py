@@ -21,6 +21,10 @@ class ReportType:
     large_type: bool = False
     # A representative object id for `manage.py bench_reports` (None: nothing to time).
     sample: Callable[[], int | None] = lambda: None
+    # What the report shows, as a string, computed without rendering anything: equal strings
+    # mean an equal report. None: a fingerprint of the object and of ``context(obj)`` (every
+    # row's field values, with the rows prefetched or selected with it; see services).
+    content_key: Callable[[Any], str] | None = None
 
 
 REPORT_TYPES: dict[str, ReportType] = {}

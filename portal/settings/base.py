@@ -147,6 +147,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=60)
+# A report is rendered at most this many times in all (counted before each render starts);
+# a failed one may be asked for again only after REPORT_RETRY_AFTER seconds, within that limit.
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+REPORT_RETRY_AFTER = env.int("REPORT_RETRY_AFTER", default=15 * 60)
+# Asking for reports, per visitor (account, or the browser's CSRF cookie) and per address:
+# (uses, seconds).
+REPORT_RATE_VISITOR = (env.int("REPORT_RATE_VISITOR", default=10), 10 * 60)
+REPORT_RATE_ADDRESS = (env.int("REPORT_RATE_ADDRESS", default=100), 10 * 60)
 CELERY_TIMEZONE = "Asia/Bishkek"
 # The daily digest of followed municipalities and sections (portal/following.py), 07:00 Bishkek;
 # budget uploads left unconfirmed for a week are dropped at night (budgets/services.py).
@@ -158,6 +166,11 @@ CELERY_BEAT_SCHEDULE = {
     "budgets-purge-pending-imports": {
         "task": "budgets.purge_pending_imports",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Reports: files of withdrawn content removed, renders stuck "running" taken over.
+    "reports-sweep": {
+        "task": "portal.reports_sweep",
+        "schedule": crontab(minute="*/10"),
     },
 }
 

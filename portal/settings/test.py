@@ -42,3 +42,26 @@ if os.environ.get("PORTAL_TEST_PAUSE_FIRST_DELIVERY"):
             time.sleep(float(os.environ["PORTAL_TEST_PAUSE_FIRST_DELIVERY"]))
 
     task_prerun.connect(_pause_first_delivery, weak=False)
+
+# For tests/portal/test_report_worker_lost.py: every pool process of a worker started by that
+# test renders slowly (after the attempt is counted), so the test can kill it on every attempt.
+if os.environ.get("PORTAL_TEST_SLOW_RENDER"):
+    from celery.signals import worker_process_init
+
+    def _slow_render(**kwargs):
+        import time
+
+        from portal.reports import services
+
+        real = services.pdf_document
+
+        def slow(html):
+            marker = os.environ.get("PORTAL_TEST_PAUSE_MARKER")
+            if marker:
+                open(marker, "w").close()  # tell the test the render has begun
+            time.sleep(float(os.environ["PORTAL_TEST_SLOW_RENDER"]))
+            return real(html)
+
+        services.pdf_document = slow
+
+    worker_process_init.connect(_slow_render, weak=False)

@@ -73,6 +73,9 @@ def test_print_version_and_pdf_report_of_a_municipality(page, live_server):
     form = page.locator("form.report-request")
     assert form.locator("select[name=language]").input_value() == "ru"
     form.locator("button[type=submit]").click()
+    confirm = page.locator("form.report-confirm")  # the page with the CSRF token
+    assert confirm.locator("select[name=language]").input_value() == "ru"
+    confirm.locator("button[type=submit]").click()
     page.wait_for_url("**/ru/reports/*/")
     link = page.locator("#report-state a[href$='/download/']")
     link.wait_for()

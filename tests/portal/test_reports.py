@@ -42,11 +42,11 @@ def test_asking_renders_and_offers_the_download(client, unit):
     response = ask(client, unit)
     report = Report.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:status", kwargs={"pk": report.pk})
+    assert response["Location"] == reverse("reports:status", kwargs={"token": report.token})
     assert report.status == Report.Status.READY  # eager Celery in unit tests
     status_page = client.get(response["Location"]).content.decode()
-    assert reverse("reports:download", kwargs={"pk": report.pk}) in status_page
-    download = client.get(reverse("reports:download", kwargs={"pk": report.pk}))
+    assert reverse("reports:download", kwargs={"token": report.token}) in status_page
+    download = client.get(reverse("reports:download", kwargs={"token": report.token}))
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"].startswith("attachment;")
     assert b"".join(download.streaming_content).startswith(b"%PDF")
@@ -100,7 +100,9 @@ def test_unknown_type_object_or_language_is_404(client, unit):
     assert client.post(f"/ky/reports/no-such/{unit.pk}/").status_code == 404
     assert client.post(f"/ky/reports/{KIND}/999999/").status_code == 404
     assert ask(client, unit, language="en").status_code == 404
-    assert client.get(f"/ky/reports/{KIND}/{unit.pk}/").status_code == 405
+    assert client.get(f"/ky/reports/no-such/{unit.pk}/").status_code == 404
+    assert client.get(f"/ky/reports/{KIND}/999999/").status_code == 404
+    assert client.put(f"/ky/reports/{KIND}/{unit.pk}/").status_code == 405
     assert Report.objects.count() == 0
 
 
@@ -231,7 +233,7 @@ def test_fetcher_serves_our_static_and_media_files(settings):
 def test_status_page_polls_with_htmx_and_refreshes_without_javascript(client, unit, monkeypatch):
     monkeypatch.setattr(services, "report_enqueue", lambda report: None)
     report, _ = services.report_request(kind=KIND, object_id=unit.pk, language="ky")
-    url = reverse("reports:status", kwargs={"pk": report.pk})
+    url = reverse("reports:status", kwargs={"token": report.token})
     page = client.get(url)
     html = page.content.decode()
     assert 'hx-trigger="every 2s"' in html
@@ -245,7 +247,8 @@ def test_status_page_polls_with_htmx_and_refreshes_without_javascript(client, un
 def test_download_of_a_report_not_ready_is_404(client, unit, monkeypatch):
     monkeypatch.setattr(services, "report_enqueue", lambda report: None)
     report, _ = services.report_request(kind=KIND, object_id=unit.pk, language="ky")
-    assert client.get(reverse("reports:download", kwargs={"pk": report.pk})).status_code == 404
+    url = reverse("reports:download", kwargs={"token": report.token})
+    assert client.get(url).status_code == 404
 
 
 @pytest.fixture
@@ -274,7 +277,9 @@ def test_a_real_worker_renders_the_report_through_redis(real_worker_queue, munic
 
 def test_municipality_page_offers_the_profile_report(client, unit):
     html = client.get(f"/ru/municipalities/{unit.slug}/").content.decode()
-    assert f'action="/ru/reports/{KIND}/{unit.pk}/"' in html
+    assert f'<form method="get" action="/ru/reports/{KIND}/{unit.pk}/"' in html
     assert '<select name="language"' in html
+    # The print version has no forms: a plain link to the same confirmation page.
     print_html = client.get(f"/ru/municipalities/{unit.slug}/?print=1").content.decode()
-    assert "report-request" not in print_html
+    assert "<form" not in print_html
+    assert f'/ru/reports/{KIND}/{unit.pk}/?language=ru"' in print_html

@@ -281,6 +281,21 @@ def test_pdf_titles_are_plain_text_when_a_value_is_borrowed(demo):
         assert "(Русский)" not in _title(html), kind
 
 
+def test_every_report_type_has_a_stable_content_key(demo):
+    """Computed twice, the key agrees for every type (no memory addresses, no unordered
+    sets in it), and it differs between the two languages."""
+    unstable = []
+    for kind, report_type in REPORT_TYPES.items():
+        sample = report_type.sample()
+        assert sample is not None, kind
+        first = reports.content_key(report_type, report_type.load(sample), language="ky")
+        again = reports.content_key(report_type, report_type.load(sample), language="ky")
+        russian = reports.content_key(report_type, report_type.load(sample), language="ru")
+        if first != again or first == russian:
+            unstable.append(kind)
+    assert unstable == []
+
+
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 TITLE_BLOCK = re.compile(r"\{% block title %\}(.*?)\{% endblock", re.S)
 OPTION = re.compile(r"<option[^>]*>(.*?)</option>", re.S)
