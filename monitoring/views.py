@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
@@ -29,7 +28,6 @@ from . import forms
 from . import selectors
 from . import services
 from .models import Action
-from .models import AuditEvent
 from .models import Cycle
 from .models import Evaluation
 from .models import Evidence
@@ -106,11 +104,7 @@ def cycle_detail(request, pk: int):
         request.GET.get("page")
     )
     insider = can(request.user, "monitoring.view_cycle_internals", cycle)
-    history = selectors.cycle_history(cycle)
-    if not insider:
-        history = history.filter(
-            Q(act__isnull=True) | Q(act__status=MonitoringAct.Status.PUBLISHED)
-        ).exclude(verb=AuditEvent.Verb.DISSENT, cycle__status=Cycle.Status.IN_PROGRESS)
+    history = selectors.cycle_history(cycle, request.user)
     return render(
         request,
         "monitoring/cycle_detail.html",
@@ -211,7 +205,12 @@ def act_detail(request, pk: int):
     return render(
         request,
         "monitoring/act_detail.html",
-        {"act": act, "cycle": act.cycle, "review_form": forms.ReviewForm()},
+        {
+            "act": act,
+            "cycle": act.cycle,
+            "review_form": forms.ReviewForm(),
+            "history": selectors.cycle_history(act, request.user),
+        },
     )
 
 
@@ -234,7 +233,7 @@ def act_edit(request, pk: int):
     require(request, "monitoring.change_act", act)
     form = forms.ActForm(request.POST or None, instance=act)
     if request.method == "POST" and form.is_valid():
-        services.act_update(act=act, **form.cleaned_data)
+        services.act_update(act=act, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The act is saved."))
         return redirect(act)
     return _form_page(
@@ -309,7 +308,7 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     require(request, "monitoring.change_act", act)
     form = forms.EvaluationForm(request.POST or None, instance=evaluation, act=act)
     if request.method == "POST" and form.is_valid():
-        services.evaluation_save(act=act, evaluation=form.instance)
+        services.evaluation_save(act=act, evaluation=form.instance, actor=request.user)
         messages.success(request, _("The evaluation is saved."))
         return redirect(act)
     title = _("Edit the evaluation") if evaluation else _("New evaluation")
@@ -323,7 +322,7 @@ def evaluation_delete(request, pk: int):
     evaluation = get_object_or_404(Evaluation, pk=pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
-    services.evaluation_delete(evaluation=evaluation)
+    services.evaluation_delete(evaluation=evaluation, actor=request.user)
     messages.success(request, _("The evaluation is deleted."))
     return redirect(act)
 
@@ -338,6 +337,7 @@ def evidence_add(request, pk: int):
             evaluation=evaluation,
             upload=form.cleaned_data["file"],
             caption=form.cleaned_data["caption"],
+            actor=request.user,
         )
         messages.success(request, _("The file is attached."))
         return redirect(act)
@@ -372,7 +372,7 @@ def evidence_delete(request, pk: int):
     evidence = get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
     act = _act(evidence.evaluation.act_id)
     require(request, "monitoring.change_act", act)
-    services.evidence_delete(evidence=evidence)
+    services.evidence_delete(evidence=evidence, actor=request.user)
     messages.success(request, _("The file is removed."))
     return redirect(act)
 
@@ -385,7 +385,7 @@ def cycle_create(request, pk: int):
     require(request, "monitoring.add_cycle", group)
     form = forms.CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cycle = services.cycle_create(group=group, cycle=form.instance)
+        cycle = services.cycle_create(group=group, cycle=form.instance, actor=request.user)
         messages.success(request, _("The cycle is started. Add indicators to its plan."))
         return redirect(cycle)
     return _form_page(
@@ -403,7 +403,7 @@ def plan_item_add(request, pk: int):
         if cycle.plan_items.filter(indicator=form.cleaned_data["indicator"]).exists():
             form.add_error("indicator", _("This indicator is already in the plan."))
         else:
-            services.plan_item_save(cycle=cycle, item=form.instance)
+            services.plan_item_save(cycle=cycle, item=form.instance, actor=request.user)
             messages.success(request, _("The plan is updated."))
             return redirect(cycle)
     return _form_page(
@@ -432,7 +432,7 @@ def findings(request, pk: int):
     instance = getattr(cycle, "findings", None) if hasattr(cycle, "findings") else None
     form = forms.FindingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        services.findings_save(cycle=cycle, **form.cleaned_data)
+        services.findings_save(cycle=cycle, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The findings are saved."))
         return redirect(cycle)
     return _form_page(

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("stories/", include("practices.urls_stories")),
     path("law-making/", include("participation.lawmaking.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("history/", include("portal.history.urls")),
     prefix_default_language=True,
 )
 

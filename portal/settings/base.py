@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "monitoring",
     "practices",
     "practices.questions",
+    "portal.history",
 ]
 
 MIDDLEWARE = [
