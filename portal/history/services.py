@@ -32,6 +32,10 @@ EXTRA_LABELS = {
     "lines": _("budget lines"),
     "revision": _("revision"),
     "clauses": _("clauses"),
+    "tallies": _("offline tallies"),
+    "attendance": _("attendance by group"),
+    "villages": _("attendance by village"),
+    "reference_shares": _("population shares"),
 }
 LANGS = [code for code, _name in settings.LANGUAGES]
 
