@@ -27,6 +27,10 @@ PUBLIC = {"superseded"}
 BATCH = 1000
 
 
+def _title(obj):
+    return (obj.title or obj.title_ky or obj.title_ru or str(obj.pk))[:300]
+
+
 def _type(ContentType, app_label, model):
     return ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
 
@@ -111,7 +115,7 @@ def forward(apps, schema_editor):
         batch.append(Change(
             content_type=act_type if about_act and act else cycle_type,
             object_id=act.pk if about_act and act else cycle.pk,
-            object_label=(act.title if about_act and act else cycle.title)[:300],
+            object_label=_title(act if about_act and act else cycle),
             parent_type=cycle_type if about_act and act else None,
             parent_id=cycle.pk if about_act and act else None,
             municipality_id=cycle.municipality_id,
