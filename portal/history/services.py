@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
@@ -181,7 +182,7 @@ def plain(value: Any) -> Any:
 def _column(model: type[models.Model], name: str) -> str:
     try:
         field = model._meta.get_field(name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         return name
     return getattr(field, "attname", name)
 
@@ -222,9 +223,9 @@ def field_label(model: type[models.Model] | None, name: str) -> str:
         try:
             if lang in LANGS and base:
                 field = model._meta.get_field(base)
-                return f"{field.verbose_name} ({lang})"
+                return f"{getattr(field, 'verbose_name', base)} ({lang})"
             field = model._meta.get_field(name.removesuffix("_id"))
-        except models.FieldDoesNotExist:
+        except FieldDoesNotExist:
             return name
         return str(getattr(field, "verbose_name", name))
     return name
