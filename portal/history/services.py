@@ -187,6 +187,13 @@ def _column(model: type[models.Model], name: str) -> str:
     return getattr(field, "attname", name)
 
 
+def _is_relation(model: type[models.Model], name: str) -> bool:
+    try:
+        return bool(model._meta.get_field(name).is_relation)
+    except FieldDoesNotExist:
+        return False
+
+
 def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     """The object's values now (foreign keys as ids)."""
     return {name: plain(getattr(obj, _column(type(obj), name))) for name in fields}
@@ -253,7 +260,12 @@ def record_saved(
 
     after = snapshot(obj, fields if fields is not None else fields_of(type(obj)))
     if created:
-        changes = {name: [None, value] for name, value in after.items() if value is not None}
+        # A new object's own values; its links (municipality, author…) are on its page.
+        changes = {
+            name: [None, value]
+            for name, value in after.items()
+            if value is not None and not _is_relation(type(obj), name)
+        }
     else:
         changes = diff(before, after)
         if not changes:
