@@ -102,11 +102,16 @@ class Change(models.Model):
 
     def field_rows(self) -> list[tuple[str, object, object]]:
         """(the field's verbose name, old, new) for each changed field, for the page."""
+        from .services import display_value
         from .services import field_label
 
         model = self.content_type.model_class()
         rows = []
         for name, pair in (self.changes or {}).items():
             old, new = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
-            rows.append((field_label(model, name), old, new))
+            rows.append((
+                field_label(model, name),
+                display_value(model, name, old),
+                display_value(model, name, new),
+            ))
         return rows

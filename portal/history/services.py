@@ -298,3 +298,31 @@ def record_deleted(
         changes={name: [value, None] for name, value in values.items() if value is not None},
         parent=parent,
     )
+
+
+def display_value(model: type[models.Model] | None, name: str, value: Any) -> Any:
+    """A kept value as the page shows it: a choice by its label, a date as the portal writes
+    dates; anything else as kept."""
+    from portal import formats
+
+    if value is None or model is None:
+        return value
+    base, _sep, lang = name.rpartition("_")
+    try:
+        field = model._meta.get_field(base if lang in LANGS and base else name)
+    except FieldDoesNotExist:
+        return value
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    if choices and isinstance(value, str | int) and value in choices:
+        return str(choices[value])
+    if isinstance(value, str) and isinstance(field, models.DateTimeField):
+        try:
+            return formats.datetime_numeric(datetime.datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    if isinstance(value, str) and isinstance(field, models.DateField):
+        try:
+            return formats.date_numeric(datetime.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value

@@ -18,7 +18,7 @@ def test_seed_demo_writes_history_once(settings):
     count = Change.objects.filter(content_type=events).count()
     assert count
     published = Event.objects.exclude(status=Event.Status.DRAFT).first()
-    assert [row["verb"] for row in public_timeline(published)][0] == "published"
+    assert next(row["verb"] for row in public_timeline(published)) == "published"
     cycle = Cycle.objects.filter(status=Cycle.Status.PUBLISHED).first()
     assert "published" in [row["verb"] for row in public_timeline(cycle)]
     assert Change.objects.filter(verb="published", content_type__model="budgetyear").exists()

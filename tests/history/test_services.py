@@ -91,3 +91,18 @@ def test_a_parent_shows_its_parts_history(unit, staff_of):
     assert object_history(event).count() == 2
     timeline = public_timeline(event)
     assert [(row["verb"], row["part"]) for row in timeline] == [("published", "")]
+
+
+def test_the_page_shows_choices_by_label_and_dates_as_the_portal_writes_them(unit):
+    event = EventFactory(municipality=unit)
+    entry = services.record(
+        actor=None, obj=event, verb=Verb.PUBLISHED,
+        changes={
+            "status": ["draft", "published"], "starts_at": [None, "2026-12-13T08:30:00+00:00"],
+        },
+    )
+    rows = {label: (old, new) for label, old, new in entry.field_rows()}
+    status = str(Event._meta.get_field("status").verbose_name)
+    assert rows[status] == (str(Event.Status.DRAFT.label), str(Event.Status.PUBLISHED.label))
+    starts = str(Event._meta.get_field("starts_at").verbose_name)
+    assert rows[starts] == (None, "13.12.2026 14:30")  # Bishkek time
