@@ -125,3 +125,35 @@ def test_the_municipality_history_page_uses_the_one_history(client, roles, unit,
     client.force_login(roles["staff"])
     html = client.get(reverse("municipalities:history", args=[unit.slug])).content.decode()
     assert str(event) in html  # everything recorded for the unit, events included
+
+
+def _public_block(html):
+    block = html[html.index('id="public-history"'):]
+    return block[: block.index("</section>")]
+
+
+def test_the_public_block_on_a_question_budget_and_practice(client, unit, roles, codes):
+    from budgets import services as budget_services
+    from practices import services as practice_services
+    from practices.models import Status
+    from practices.questions import services as question_services
+    from tests.budgets.conftest import STANDARD_LINES
+    from tests.practices.factories import PracticeFactory
+    from tests.questions.factories import QuestionFactory
+
+    staff = roles["staff"]
+    question = QuestionFactory(municipality=unit)
+    question_services.question_answer(user=staff, question=question, answer="Жооп")
+    budget = budget_services.budget_year_create(municipality=unit, year=2026, actor=staff)
+    budget_services.budget_publish(budget=budget, lines=STANDARD_LINES, user=staff)
+    practice = PracticeFactory(municipality=unit, status=Status.SUBMITTED, published_at=None)
+    practice_services.item_publish(item=practice, actor=roles["admin"])
+    client.force_login(roles["citizen"])
+    for obj, verb in ((question, Verb.ANSWERED), (budget, Verb.PUBLISHED),
+                      (practice, Verb.PUBLISHED)):
+        html = client.get(obj.get_absolute_url()).content.decode()
+        assert str(verb.label).capitalize() in _public_block(html), obj
+        assert page(obj) not in html  # no history link for a citizen
+    client.force_login(staff)
+    for obj in (question, budget, practice):
+        assert page(obj) in client.get(obj.get_absolute_url()).content.decode(), obj
