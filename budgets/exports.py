@@ -5,13 +5,11 @@ In CSV no cell may start a spreadsheet formula: text beginning with = + - @, a t
 carriage return gets an apostrophe in front (OWASP "CSV injection").
 """
 
-import csv
-import io
 import json
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.open_data import spreadsheet_safe
+from portal.exports import csv_text
 
 from .formatting import plain
 
@@ -45,8 +43,6 @@ TRANSFER_FIELDS = [
     ("date", _("date of the decision or payment, YYYY-MM-DD")),
 ]
 
-
-formula_safe = spreadsheet_safe
 
 
 def budget_records(budget) -> list[dict]:
@@ -92,13 +88,8 @@ def transfer_records(transfers) -> list[dict]:
 
 
 def to_csv(records: list[dict], fields: list[tuple]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
     names = [name for name, _label in fields]
-    writer.writerow(names)
-    for record in records:
-        writer.writerow([formula_safe(record[name]) for name in names])
-    return out.getvalue()
+    return csv_text(([record[name] for name in names] for record in records), header=names)
 
 
 def to_json(records: list[dict], fields: list[tuple], **meta) -> str:

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.utils.translation import pgettext_lazy
 
-from .exports import formula_safe
+from portal.exports import csv_bytes
+from portal.exports import xlsx_bytes
+
 from .models import ClassificationCode
 from .models import Direction
 
@@ -383,28 +385,14 @@ def template_rows(language: str) -> list[list[str]]:
 
 
 def template_csv(language: str) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in template_rows(language):
-        writer.writerow([formula_safe(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes(template_rows(language))
 
 
 def template_xlsx(language: str) -> bytes:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "budget"
-    for row in template_rows(language):
-        sheet.append([formula_safe(v) for v in row])
-    for letter, width in zip("ABCDEFG", (22, 12, 40, 40, 18, 18, 18), strict=True):
-        sheet.column_dimensions[letter].width = width
-    # Codes are text: a spreadsheet must not turn 0101 into 101.
-    for cells in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-        for c in cells:
-            c.number_format = "@"
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    # Codes (column B) are text: a spreadsheet must not turn 0101 into 101.
+    return xlsx_bytes(
+        template_rows(language),
+        sheet_title="budget",
+        column_widths=(22, 12, 40, 40, 18, 18, 18),
+        text_columns=(2,),
+    )

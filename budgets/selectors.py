@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count
 from django.db.models import Max
@@ -25,7 +26,9 @@ from .models import BudgetLine
 from .models import BudgetRevision
 from .models import BudgetYear
 from .models import CalendarStage
+from .models import ClassificationCode
 from .models import Direction
+from .models import PendingImport
 from .models import Transfer
 
 PLANNED = Coalesce("revised", "approved")
@@ -382,3 +385,81 @@ def revision_diff(older: BudgetRevision | None, newer: BudgetRevision) -> list[d
             }
         )
     return changes
+
+
+# --- single reads of the pages --------------------------------------------------------------
+
+
+def municipality_for_budgets(slug: str) -> Municipality:
+    """A unit with its two levels of parents (for the links to the area comparisons)."""
+    return get_object_or_404(Municipality.objects.select_related("parent__parent"), slug=slug)
+
+
+def self_governing_unit(slug: str) -> Municipality:
+    """A unit that keeps its own budget (an ayil aimak or a city), else 404."""
+    return get_object_or_404(Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS)
+
+
+def revision_pair(
+    budget: BudgetYear, number: int
+) -> tuple[BudgetRevision | None, BudgetRevision | None]:
+    """Revision ``number`` of the budget and the one before it (each None if missing)."""
+    pair = list(budget_revisions(budget).filter(number__in=[number, number - 1]))
+    newer = next((r for r in pair if r.number == number), None)
+    older = next((r for r in pair if r.number == number - 1), None)
+    return older, newer
+
+
+def budget_year_exists(*, municipality: Municipality, year: int) -> bool:
+    return BudgetYear.objects.filter(municipality=municipality, year=year).exists()
+
+
+def classification_codes() -> QuerySet[ClassificationCode]:
+    return ClassificationCode.objects.order_by("direction", "code")
+
+
+def pending_import_for_page(*, slug: str, year: int, pk: int) -> PendingImport:
+    return get_object_or_404(
+        PendingImport.objects.select_related("budget__municipality"),
+        pk=pk,
+        budget__municipality__slug=slug,
+        budget__year=year,
+    )
+
+
+AMOUNT_FIELDS = ("approved", "revised", "executed")
+
+
+def pending_import_lines(
+    pending: PendingImport,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Decimal]]]:
+    """The staged rows with their amounts as numbers, and the totals of each side."""
+    lines = [
+        {
+            **row,
+            **{k: None if row[k] is None else Decimal(row[k]) for k in AMOUNT_FIELDS},
+        }
+        for row in pending.rows
+    ]
+    totals = {}
+    for direction in (Direction.REVENUE, Direction.EXPENDITURE):
+        side = [row for row in lines if row["direction"] == direction]
+        totals[direction.value] = {
+            k: sum((row[k] for row in side if row[k] is not None), Decimal(0))
+            for k in AMOUNT_FIELDS
+        }
+    return lines, totals
+
+
+def calendar_stage_for_edit(budget: BudgetYear, pk: int | None) -> CalendarStage:
+    """The budget's stage ``pk``, or a new, unsaved stage of the budget."""
+    if pk:
+        return get_object_or_404(CalendarStage, pk=pk, budget=budget)
+    return CalendarStage(budget=budget)
+
+
+def transfer_for_edit(pk: int | None) -> Transfer | None:
+    """The transfer ``pk`` with its recipient, or None for a new one."""
+    if not pk:
+        return None
+    return get_object_or_404(Transfer.objects.select_related("municipality"), pk=pk)

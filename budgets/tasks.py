@@ -2,9 +2,9 @@
 
 from celery import shared_task
 
+from . import services
+
 
 @shared_task(name="budgets.purge_pending_imports")
 def purge_pending_imports_task() -> int:
-    from budgets.services import purge_pending_imports
-
-    return purge_pending_imports()
+    return services.purge_pending_imports()

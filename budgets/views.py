@@ -1,23 +1,19 @@
-"""Pages of the budgets section. Views read through selectors and write through services."""
+"""Public pages of the budgets section (staff pages: staff_views.py). Views read through
+selectors; downloads go through portal.exports."""
 
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from django.shortcuts import redirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal.exports import CSV_CONTENT_TYPE
+from portal.exports import file_response
+from portal.exports import xlsx_response
 from portal.permissions import can
-from portal.permissions import require
 from portal.views import section_landing
 
 from . import charts
@@ -25,19 +21,8 @@ from . import exports
 from . import formatting
 from . import importing
 from . import selectors
-from . import services
-from .forms import BudgetYearForm
-from .forms import CalendarStageForm
-from .forms import LineFormSet
-from .forms import PublishForm
-from .forms import TransferForm
-from .forms import UploadForm
-from .models import BudgetYear
-from .models import CalendarStage
 from .models import Category
-from .models import ClassificationCode
 from .models import Direction
-from .models import PendingImport
 from .models import Transfer
 
 
@@ -128,15 +113,14 @@ def _data_response(records, fields, fmt, name, **meta):
     if fmt not in ("csv", "json"):
         raise Http404
     if fmt == "csv":
-        response = HttpResponse(
-            exports.to_csv(records, fields), content_type="text/csv; charset=utf-8"
+        return file_response(
+            exports.to_csv(records, fields), f"{name}.csv", CSV_CONTENT_TYPE
         )
-    else:
-        response = HttpResponse(
-            exports.to_json(records, fields, **meta), content_type="application/json; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return file_response(
+        exports.to_json(records, fields, **meta),
+        f"{name}.json",
+        "application/json; charset=utf-8",
+    )
 
 
 def open_data(request):
@@ -156,19 +140,12 @@ def open_data(request):
 def spreadsheet_template(request, lang: str, fmt: str):
     if lang not in ("ky", "ru") or fmt not in ("csv", "xlsx"):
         raise Http404
+    filename = f"budget-template-{lang}.{fmt}"
     if fmt == "xlsx":
         if not importing.xlsx_available():
             raise Http404
-        response = HttpResponse(
-            importing.template_xlsx(lang),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(
-            importing.template_csv(lang), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="budget-template-{lang}.{fmt}"'
-    return response
+        return xlsx_response(importing.template_xlsx(lang), filename)
+    return file_response(importing.template_csv(lang), filename, CSV_CONTENT_TYPE)
 
 
 def compare(request, slug: str):
@@ -224,7 +201,7 @@ def compare(request, slug: str):
 
 
 def municipality(request, slug: str):
-    unit = get_object_or_404(Municipality.objects.select_related("parent__parent"), slug=slug)
+    unit = selectors.municipality_for_budgets(slug)
     years = selectors.municipality_budget_years(unit)
     trend_chart = None
     if years:
@@ -369,11 +346,9 @@ def revisions(request, slug: str, year: int):
 
 def revision_detail(request, slug: str, year: int, number: int):
     budget = selectors.budget_for_page(slug=slug, year=year)
-    pair = list(selectors.budget_revisions(budget).filter(number__in=[number, number - 1]))
-    newer = next((r for r in pair if r.number == number), None)
+    older, newer = selectors.revision_pair(budget, number)
     if newer is None:
         raise Http404
-    older = next((r for r in pair if r.number == number - 1), None)
     changes = selectors.revision_diff(older, newer)
     for change in changes:
         for field in change["fields"]:
@@ -404,213 +379,3 @@ def _diff_labels() -> dict:
         "revised": _("Revised, som"),
         "executed": _("Executed, som"),
     }
-
-
-# --- staff pages ----------------------------------------------------------------------------
-
-
-def budget_create(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug, kind__in=Municipality.SELF_GOVERNING_KINDS)
-    require(request, "budgets.add_budgetyear", unit)
-    form = BudgetYearForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if BudgetYear.objects.filter(municipality=unit, year=data["year"]).exists():
-            form.add_error("year", _("This unit already has a budget for that year."))
-        else:
-            budget = services.budget_year_create(
-                municipality=unit,
-                year=data["year"],
-                population=data["population"],
-                note_ky=data["note_ky"],
-                note_ru=data["note_ru"],
-                actor=request.user,
-            )
-            messages.success(request, _("The budget year was created. Now enter its lines."))
-            return redirect("budgets:budget-edit", slug=unit.slug, year=budget.year)
-    return render(request, "budgets/budget_form.html", {"unit": unit, "form": form})
-
-
-def budget_edit(request, slug: str, year: int):
-    budget = selectors.budget_for_page(slug=slug, year=year)
-    require(request, "budgets.change_budgetyear", budget)
-    codes = ClassificationCode.objects.order_by("direction", "code")
-    initial = [
-        {
-            "code": line.code,
-            "name_ky": line.name_ky,
-            "name_ru": line.name_ru,
-            "approved": line.approved,
-            "revised": line.revised,
-            "executed": line.executed,
-        }
-        for line in budget.lines.all()
-    ]
-    meta_form = BudgetYearForm(request.POST or None, instance=budget, prefix="meta")
-    formset = LineFormSet(request.POST or None, initial=initial, codes=codes, prefix="lines")
-    publish_form = PublishForm(request.POST or None, prefix="publish")
-    if request.method == "POST":
-        if meta_form.is_valid() and formset.is_valid() and publish_form.is_valid():
-            lines = formset.lines()
-            if not lines:
-                messages.error(request, _("A budget needs at least one line."))
-            else:
-                try:
-                    with transaction.atomic():
-                        services.budget_year_update(
-                            budget=budget,
-                            population=meta_form.cleaned_data["population"],
-                            note_ky=meta_form.cleaned_data["note_ky"],
-                            note_ru=meta_form.cleaned_data["note_ru"],
-                            actor=request.user,
-                        )
-                        revision = services.budget_publish(
-                            budget=budget,
-                            lines=lines,
-                            user=request.user,
-                            source="form",
-                            **publish_form.cleaned_data,
-                        )
-                except ValidationError as error:
-                    messages.error(request, " ".join(error.messages))
-                else:
-                    messages.success(
-                        request,
-                        _("Revision %(number)s is published.") % {"number": revision.number},
-                    )
-                    return redirect(budget.get_absolute_url())
-        else:
-            messages.error(request, _("Please correct the errors below; nothing was saved."))
-    return render(
-        request,
-        "budgets/budget_edit.html",
-        {
-            "budget": budget,
-            "unit": budget.municipality,
-            "meta_form": meta_form,
-            "formset": formset,
-            "publish_form": publish_form,
-            "codes_exist": codes.exists(),
-        },
-    )
-
-
-def budget_upload(request, slug: str, year: int):
-    budget = selectors.budget_for_page(slug=slug, year=year)
-    require(request, "budgets.change_budgetyear", budget)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        pending = services.import_stage(
-            budget=budget, user=request.user, filename=upload.name, content=upload.read()
-        )
-        return redirect("budgets:upload-preview", slug=slug, year=year, pk=pending.pk)
-    return render(
-        request,
-        "budgets/budget_upload.html",
-        {
-            "budget": budget,
-            "unit": budget.municipality,
-            "form": form,
-            "xlsx": importing.xlsx_available(),
-        },
-    )
-
-
-def upload_preview(request, slug: str, year: int, pk: int):
-    pending = get_object_or_404(
-        PendingImport.objects.select_related("budget__municipality"),
-        pk=pk,
-        budget__municipality__slug=slug,
-        budget__year=year,
-    )
-    require(request, "budgets.confirm_pendingimport", pending)
-    budget = pending.budget
-    publish_form = PublishForm(request.POST or None, prefix="publish")
-    can_publish = not pending.errors and not pending.confirmed_at
-    if request.method == "POST" and can_publish and publish_form.is_valid():
-        revision = services.import_confirm(
-            pending=pending, user=request.user, **publish_form.cleaned_data
-        )
-        messages.success(
-            request, _("Revision %(number)s is published.") % {"number": revision.number}
-        )
-        return redirect(budget.get_absolute_url())
-    problems = [importing.describe(p) for p in pending.errors]
-    lines = [
-        {
-            **row,
-            **{
-                k: None if row[k] is None else Decimal(row[k])
-                for k in ("approved", "revised", "executed")
-            },
-        }
-        for row in pending.rows
-    ]
-    totals = {}
-    for direction in (Direction.REVENUE, Direction.EXPENDITURE):
-        side = [row for row in lines if row["direction"] == direction]
-        totals[direction.value] = {
-            k: sum((row[k] for row in side if row[k] is not None), Decimal(0))
-            for k in ("approved", "revised", "executed")
-        }
-    return render(
-        request,
-        "budgets/upload_preview.html",
-        {
-            "budget": budget,
-            "unit": budget.municipality,
-            "pending": pending,
-            "problems": problems,
-            "lines": lines,
-            "totals": totals,
-            "publish_form": publish_form,
-        },
-    )
-
-
-def stage_edit(request, slug: str, year: int, pk: int | None = None):
-    budget = selectors.budget_for_page(slug=slug, year=year)
-    require(request, "budgets.change_calendarstage", budget)
-    stage = (
-        get_object_or_404(CalendarStage, pk=pk, budget=budget)
-        if pk
-        else CalendarStage(budget=budget)
-    )
-    form = CalendarStageForm(
-        request.POST or None, request.FILES or None, instance=stage, budget=budget
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.calendar_stage_save(stage=form.save(commit=False), actor=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The calendar stage is saved."))
-            return redirect(
-                reverse("budgets:budget-detail", kwargs={"slug": slug, "year": year}) + "#calendar"
-            )
-    return render(
-        request,
-        "budgets/stage_form.html",
-        {"budget": budget, "unit": budget.municipality, "form": form, "stage": stage},
-    )
-
-
-def transfer_edit(request, pk: int | None = None):
-    transfer = (
-        get_object_or_404(Transfer.objects.select_related("municipality"), pk=pk) if pk else None
-    )
-    require(request, "budgets.change_transfer" if transfer else "budgets.add_transfer", transfer)
-    form = TransferForm(request.POST or None, instance=transfer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.transfer_save(
-                transfer=form.save(commit=False), actor=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The transfer is saved."))
-            return redirect(f"{reverse('budgets:transfers')}?year={saved.year}")
-    return render(request, "budgets/transfer_form.html", {"form": form, "transfer": transfer})

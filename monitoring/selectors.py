@@ -17,10 +17,12 @@ from django.db.models import Count
 from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipalities.models import Municipality
 from portal import formats
 from portal.history import selectors as history_selectors
 from portal.history.models import Change
@@ -30,11 +32,14 @@ from portal.permissions import can
 from .models import Action
 from .models import ActionProgress
 from .models import Cycle
+from .models import DissentingOpinion
 from .models import Evaluation
+from .models import Evidence
 from .models import GroupMember
 from .models import Indicator
 from .models import MonitoringAct
 from .models import MonitoringGroup
+from .models import PlanItem
 from .models import ServiceArea
 from .scoring import delta
 from .scoring import mean
@@ -479,3 +484,70 @@ def municipality_profile_block(municipality) -> dict:
         else None,
         "empty_text": _("This municipality has not published joint monitoring yet."),
     }
+
+
+# --- single reads of the pages ----------------------------------------------------------------
+
+
+def municipality_for_page(slug: str) -> Municipality:
+    return get_object_or_404(Municipality.objects.select_related("parent"), slug=slug)
+
+
+def rayon_for_page(slug: str) -> Municipality:
+    return get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+
+
+def cycle_for_page(pk: int) -> Cycle:
+    return get_object_or_404(cycle_queryset(), pk=pk)
+
+
+def act_for_page(pk: int) -> MonitoringAct:
+    return get_object_or_404(
+        MonitoringAct.objects.select_related("cycle__municipality", "cycle__group", "author"),
+        pk=pk,
+    )
+
+
+def cycle_members(cycle: Cycle) -> list[GroupMember]:
+    """The group's members, each with ``age`` at the end of the cycle's period."""
+    members = list(cycle.group.members.all())
+    for member in members:
+        member.age = member.age_on(cycle.period_end.year)  # type: ignore[attr-defined]
+    return members
+
+
+def cycle_plan(cycle: Cycle) -> QuerySet[PlanItem]:
+    return cycle.plan_items.select_related("indicator__area")
+
+
+def cycle_dissents(cycle: Cycle) -> QuerySet[DissentingOpinion]:
+    return cycle.dissents.select_related("member")
+
+
+def plan_has_indicator(cycle: Cycle, indicator: Indicator) -> bool:
+    return cycle.plan_items.filter(indicator=indicator).exists()
+
+
+def evaluation_for_edit(pk: int) -> Evaluation:
+    return get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+
+
+def evidence_for_download(pk: int) -> Evidence:
+    return get_object_or_404(
+        Evidence.objects.select_related("evaluation__act__cycle__group", "evaluation__act__author"),
+        pk=pk,
+    )
+
+
+def evidence_for_edit(pk: int) -> Evidence:
+    return get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
+
+
+def group_for_page(pk: int) -> MonitoringGroup:
+    return get_object_or_404(MonitoringGroup.objects.select_related("municipality"), pk=pk)
+
+
+def action_for_page(pk: int) -> Action:
+    return get_object_or_404(
+        Action.objects.select_related("cycle__municipality", "cycle__group"), pk=pk
+    )

@@ -1,7 +1,5 @@
 """Joint monitoring pages. Views ask rules.py, read through selectors, write through services."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,9 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.models import Municipality
+from portal.exports import csv_response
 from portal.i18n import translated
-from portal.open_data import spreadsheet_safe
 from portal.permissions import can
 from portal.permissions import require
 from portal.views import section_landing
@@ -27,23 +24,10 @@ from portal.views import section_landing
 from . import forms
 from . import selectors
 from . import services
-from .models import Action
-from .models import Cycle
-from .models import Evaluation
 from .models import Evidence
-from .models import MonitoringAct
-from .models import MonitoringGroup
 
-
-def _cycle(pk: int) -> Cycle:
-    return get_object_or_404(selectors.cycle_queryset(), pk=pk)
-
-
-def _act(pk: int) -> MonitoringAct:
-    return get_object_or_404(
-        MonitoringAct.objects.select_related("cycle__municipality", "cycle__group", "author"),
-        pk=pk,
-    )
+_cycle = selectors.cycle_for_page
+_act = selectors.act_for_page
 
 
 def _form_page(request, *, form, title: str, back_url: str, context_obj=None, submit=None):
@@ -76,7 +60,7 @@ def indicator_list(request):
 
 
 def municipality(request, slug: str):
-    unit = get_object_or_404(Municipality.objects.select_related("parent"), slug=slug)
+    unit = selectors.municipality_for_page(slug)
     cycles = list(selectors.municipality_cycles(unit))
     groups = list(selectors.municipality_groups(unit))
     latest_actions = selectors.action_plan(cycles[0]) if cycles else []
@@ -96,9 +80,7 @@ def municipality(request, slug: str):
 
 def cycle_detail(request, pk: int):
     cycle = _cycle(pk)
-    members = list(cycle.group.members.all())
-    for member in members:
-        member.age = member.age_on(cycle.period_end.year)
+    members = selectors.cycle_members(cycle)
     actions = list(selectors.action_plan(cycle))
     page = Paginator(selectors.visible_acts(cycle, request.user), 50).get_page(
         request.GET.get("page")
@@ -112,11 +94,11 @@ def cycle_detail(request, pk: int):
             "cycle": cycle,
             "members": members,
             "balance": selectors.group_balance(members, cycle.period_end.year),
-            "plan": cycle.plan_items.select_related("indicator__area"),
+            "plan": selectors.cycle_plan(cycle),
             "acts": page,
             "actions": actions,
             "progress": selectors.action_progress(actions),
-            "dissents": cycle.dissents.select_related("member")
+            "dissents": selectors.cycle_dissents(cycle)
             if cycle.is_published or insider
             else [],
             "history": history,
@@ -135,24 +117,10 @@ def scorecard(request, pk: int):
 
 
 def rayon(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    unit = selectors.rayon_for_page(slug)
     return render(
         request, "monitoring/rayon.html", {"comparison": selectors.rayon_comparison(unit)}
     )
-
-
-_cell = spreadsheet_safe
-
-
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheets then read the Cyrillic correctly
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return response
 
 
 def scorecard_csv(request, pk: int):
@@ -174,11 +142,11 @@ def scorecard_csv(request, pk: int):
         ]
         for row in card.rows
     )
-    return _csv_response(f"monitoring-cycle-{cycle.pk}.csv", header, rows)
+    return csv_response(f"monitoring-cycle-{cycle.pk}.csv", rows, header=header)
 
 
 def rayon_csv(request, slug: str):
-    unit = get_object_or_404(Municipality, slug=slug, kind=Municipality.Kind.RAYON)
+    unit = selectors.rayon_for_page(slug)
     comparison = selectors.rayon_comparison(unit)
     header = ["municipality", "cycle", "period_end", "overall_0_100"] + [
         area.code for area in comparison.areas
@@ -193,7 +161,7 @@ def rayon_csv(request, slug: str):
         ]
         for row in comparison.rows
     )
-    return _csv_response(f"monitoring-{unit.slug}.csv", header, rows)
+    return csv_response(f"monitoring-{unit.slug}.csv", rows, header=header)
 
 
 # --- acts and evaluations --------------------------------------------------------------------
@@ -300,7 +268,7 @@ def act_publish(request, pk: int):
 
 def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     if pk is not None:
-        evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+        evaluation = selectors.evaluation_for_edit(pk)
         act = _act(evaluation.act_id)
     else:
         evaluation = None
@@ -319,7 +287,7 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
 
 @require_POST
 def evaluation_delete(request, pk: int):
-    evaluation = get_object_or_404(Evaluation, pk=pk)
+    evaluation = selectors.evaluation_for_edit(pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
     services.evaluation_delete(evaluation=evaluation, actor=request.user)
@@ -328,7 +296,7 @@ def evaluation_delete(request, pk: int):
 
 
 def evidence_add(request, pk: int):
-    evaluation = get_object_or_404(Evaluation.objects.select_related("indicator"), pk=pk)
+    evaluation = selectors.evaluation_for_edit(pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
     form = forms.EvidenceForm(request.POST or None, request.FILES or None)
@@ -348,12 +316,7 @@ def evidence_add(request, pk: int):
 
 
 def evidence_file(request, pk: int):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related(
-            "evaluation__act__cycle__group", "evaluation__act__author"
-        ),
-        pk=pk,
-    )
+    evidence = selectors.evidence_for_download(pk)
     require(request, "monitoring.view_act", evidence.evaluation.act)
     try:
         handle = evidence.file.open("rb")
@@ -369,7 +332,7 @@ def evidence_file(request, pk: int):
 
 @require_POST
 def evidence_delete(request, pk: int):
-    evidence = get_object_or_404(Evidence.objects.select_related("evaluation"), pk=pk)
+    evidence = selectors.evidence_for_edit(pk)
     act = _act(evidence.evaluation.act_id)
     require(request, "monitoring.change_act", act)
     services.evidence_delete(evidence=evidence, actor=request.user)
@@ -381,7 +344,7 @@ def evidence_delete(request, pk: int):
 
 
 def cycle_create(request, pk: int):
-    group = get_object_or_404(MonitoringGroup.objects.select_related("municipality"), pk=pk)
+    group = selectors.group_for_page(pk)
     require(request, "monitoring.add_cycle", group)
     form = forms.CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -400,7 +363,7 @@ def plan_item_add(request, pk: int):
     require(request, "monitoring.change_plan", cycle)
     form = forms.PlanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if cycle.plan_items.filter(indicator=form.cleaned_data["indicator"]).exists():
+        if selectors.plan_has_indicator(cycle, form.cleaned_data["indicator"]):
             form.add_error("indicator", _("This indicator is already in the plan."))
         else:
             services.plan_item_save(cycle=cycle, item=form.instance, actor=request.user)
@@ -484,9 +447,7 @@ def action_add(request, pk: int):
 
 
 def action_progress(request, pk: int):
-    action = get_object_or_404(
-        Action.objects.select_related("cycle__municipality", "cycle__group"), pk=pk
-    )
+    action = selectors.action_for_page(pk)
     require(request, "monitoring.change_action", action)
     form = forms.ProgressForm(request.POST or None, initial={"status": action.status})
     if request.method == "POST" and form.is_valid():

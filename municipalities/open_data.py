@@ -2,8 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.open_data import spreadsheet_safe
-
 # (field name, what it means) — the order of the CSV columns and the documentation page.
 FIELDS = [
     ("soate", _("SOATE code, the stable identifier of the unit (empty if it has none yet)")),
@@ -27,9 +25,6 @@ FIELDS = [
     ("successors", _("address names of the units that replaced it, separated by spaces")),
     ("url", _("address of the unit's page on this portal")),
 ]
-
-csv_safe = spreadsheet_safe
-
 
 def unit_record(unit, request=None) -> dict:
     """One unit as open data; expects export_units() (parent and successions fetched)."""

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.db.models import Prefetch
 from django.db.models import Q
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from portal.history import selectors as history_selectors
@@ -18,6 +19,7 @@ from . import profile_blocks as profile_block_registry
 from .models import Body
 from .models import Member
 from .models import Municipality
+from .models import StaffMembership
 from .models import Succession
 from .models import Village
 from .models import fold_for_search
@@ -225,3 +227,39 @@ def overview_counts(unit: Municipality) -> list[dict[str, Any]]:
 def change_history(unit: Municipality) -> QuerySet[Change]:
     """Everything recorded in the one history for this unit, newest first."""
     return history_selectors.unit_history(unit)
+
+
+# --- single reads of the staff pages ----------------------------------------------------------
+
+
+def unit_body(unit: Municipality, kind: str) -> Body | None:
+    """The unit's council or executive, None while it has none."""
+    return Body.objects.filter(municipality=unit, kind=kind).first()
+
+
+def body_for_edit(unit: Municipality, kind: str) -> Body:
+    return get_object_or_404(Body, municipality=unit, kind=kind)
+
+
+def member_for_edit(*, unit: Municipality, kind: str, pk: int) -> Member:
+    """A person of the unit's body of this kind, else 404."""
+    return get_object_or_404(
+        Member.objects.select_related("body__municipality"),
+        pk=pk, body__kind=kind, body__municipality=unit,
+    )
+
+
+def village_for_edit(unit: Municipality, pk: int) -> Village:
+    return get_object_or_404(Village, pk=pk, municipality=unit)
+
+
+def unit_by_slug(slug: str) -> Municipality | None:
+    """The unit a filter names, None for an unknown address name."""
+    return Municipality.objects.filter(slug=slug[:120]).first()
+
+
+def user_memberships(user: Any) -> QuerySet[StaffMembership]:
+    """Where the user works as staff, by municipality name (the profile page)."""
+    return StaffMembership.objects.filter(user=user).select_related("municipality").order_by(
+        "municipality__name"
+    )

@@ -1,6 +1,5 @@
 """Pages of the directory and the staff workspace. Reads via selectors, writes via services."""
 
-import csv
 import datetime
 import json
 
@@ -11,13 +10,13 @@ from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from portal.exports import csv_response
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import require
@@ -34,11 +33,8 @@ from .forms import ProfileForm
 from .forms import UnitNamesForm
 from .forms import VillageForm
 from .models import Body
-from .models import Member
 from .models import Municipality
-from .models import Village
 from .open_data import FIELDS
-from .open_data import csv_safe
 from .open_data import unit_record
 
 
@@ -143,15 +139,12 @@ def open_data(request):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kg-municipalities.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response, lineterminator="\n")
-    writer.writerow([name for name, _label in FIELDS])
-    for unit in selectors.export_units():
-        record = unit_record(unit, request)
-        writer.writerow([csv_safe(record[name]) for name, _label in FIELDS])
-    return response
+    names = [name for name, _label in FIELDS]
+    rows = (
+        [record[name] for name in names]
+        for record in (unit_record(unit, request) for unit in selectors.export_units())
+    )
+    return csv_response("kg-municipalities.csv", rows, header=names, lineterminator="\n")
 
 
 def export_json(request):
@@ -242,7 +235,7 @@ def body_edit(request, slug: str, kind: str):
     unit = _unit(slug)
     if kind not in Body.Kind.values:
         raise Http404
-    body = Body.objects.filter(municipality=unit, kind=kind).first()
+    body = selectors.unit_body(unit, kind)
     require(request, "municipalities.change_body", body or unit)
     form = BodyForm(
         request.POST or None, instance=body or Body(municipality=unit, kind=kind), kind=kind
@@ -259,19 +252,13 @@ def body_edit(request, slug: str, kind: str):
     return _form_page(request, unit, form, Body.Kind(kind).label)
 
 
-def _body_of(unit: Municipality, kind: str) -> Body:
-    return get_object_or_404(Body, municipality=unit, kind=kind)
-
-
 @require_http_methods(["GET", "POST"])
 def member_edit(request, slug: str, kind: str, pk: int | None = None):
     unit = _unit(slug)
-    body = _body_of(unit, kind)
+    body = selectors.body_for_edit(unit, kind)
     member = None
     if pk is not None:
-        member = get_object_or_404(Member.objects.select_related("body__municipality"), pk=pk)
-        if member.body_id != body.pk:
-            raise Http404
+        member = selectors.member_for_edit(unit=unit, kind=kind, pk=pk)
     require(request, "municipalities.change_member", member or body)
     form = MemberForm(request.POST or None, instance=member, body=body)
     if request.method == "POST" and form.is_valid():
@@ -290,10 +277,7 @@ def member_edit(request, slug: str, kind: str, pk: int | None = None):
 @require_http_methods(["POST"])
 def member_delete(request, slug: str, kind: str, pk: int):
     unit = _unit(slug)
-    member = get_object_or_404(
-        Member.objects.select_related("body__municipality"),
-        pk=pk, body__kind=kind, body__municipality=unit,
-    )
+    member = selectors.member_for_edit(unit=unit, kind=kind, pk=pk)
     require(request, "municipalities.change_member", member)
     services.member_delete(member=member, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))
@@ -305,7 +289,7 @@ def village_edit(request, slug: str, pk: int | None = None):
     unit = _unit(slug)
     village = None
     if pk is not None:
-        village = get_object_or_404(Village, pk=pk, municipality=unit)
+        village = selectors.village_for_edit(unit, pk)
     require(request, "municipalities.change_village", village or unit)
     form = VillageForm(request.POST or None, instance=village)
     if request.method == "POST" and form.is_valid():
@@ -324,7 +308,7 @@ def village_edit(request, slug: str, pk: int | None = None):
 @require_http_methods(["POST"])
 def village_delete(request, slug: str, pk: int):
     unit = _unit(slug)
-    village = get_object_or_404(Village, pk=pk, municipality=unit)
+    village = selectors.village_for_edit(unit, pk)
     require(request, "municipalities.change_village", village)
     services.village_delete(village=village, actor=request.user)
     messages.success(request, _("Removed. The change has been recorded in the history."))

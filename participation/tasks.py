@@ -6,6 +6,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal import following
+
 from .models import Comment
 from .models import Event
 
@@ -18,10 +20,8 @@ def _absolute(path: str) -> str:
 def notify_followers_task(*, event_id: int, kind: str) -> int:
     """Only for tasks queued before the one following system was deployed: hands the event to
     portal.following, which mails each follower once however often it is called."""
-    from portal.following import notify_new_item
-
     event = Event.objects.filter(pk=event_id).first()
-    return notify_new_item(kind=kind, obj=event) if event is not None else 0
+    return following.notify_new_item(kind=kind, obj=event) if event is not None else 0
 
 
 @shared_task

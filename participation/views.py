@@ -1,7 +1,6 @@
 """Pages of civic participation. Views are thin: check the rule, call a selector or service."""
 
 import contextlib
-import csv
 import datetime
 
 from django.conf import settings
@@ -23,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 from portal import following as portal_following
+from portal.exports import csv_response
 from portal.i18n import translated
-from portal.open_data import spreadsheet_safe
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import require
@@ -723,9 +722,6 @@ def balance(request):
     )
 
 
-_csv_safe = spreadsheet_safe  # staff-typed text must not start a spreadsheet formula
-
-
 BALANCE_CSV_HEADER = [
     "scope", "dimension", "group", "participants", "share_participants_percent",
     "share_population_percent", "expected_participants", "representation_ratio", "assessment",
@@ -737,35 +733,28 @@ BALANCE_CSV_HEADER = [
 def _balance_csv(balance, filename: str, scope: str) -> HttpResponse:
     """Open data: one row per group (expected participants from each event's own
     municipality's shares, see selectors), then villages, parameters and sources."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(BALANCE_CSV_HEADER)
+    return csv_response(filename, _balance_rows(balance, scope), header=BALANCE_CSV_HEADER,
+                        bom=False)
+
+
+def _balance_rows(balance, scope: str):
     blank = [""] * (len(BALANCE_CSV_HEADER) - 4)
-
-    def value(number) -> str:
-        return "" if number is None else str(number)
-
     for dimension in balance.dimensions:
         for row in dimension.rows:
-            writer.writerow([
+            yield [
                 scope, dimension.dimension, row.group.key, row.count,
-                value(row.share_percent), value(row.population_percent),
-                value(row.expected_display), value(row.ratio), row.assessment,
+                row.share_percent, row.population_percent,
+                row.expected_display, row.ratio, row.assessment,
                 "yes" if row.under_represented else "no",
                 "yes" if row.over_represented else "no",
-                value(dimension.score), dimension.events, dimension.national_events,
-            ])
+                dimension.score, dimension.events, dimension.national_events,
+            ]
     for village in balance.villages:
-        writer.writerow([
-            scope, "village", _csv_safe(village["village"]), village["count"],
-            value(village["percent"]), *blank[1:],
-        ])
-    writer.writerow(["parameter", "", "min_expected_participants", value(balance.min_expected),
-                     *blank])
+        yield [scope, "village", village["village"], village["count"], village["percent"],
+               *blank[1:]]
+    yield ["parameter", "", "min_expected_participants", balance.min_expected, *blank]
     for source in balance.sources:
-        writer.writerow(["source", "", _csv_safe(source), "", *blank])
-    return response
+        yield ["source", "", source, "", *blank]
 
 
 def balance_csv(request):

@@ -101,6 +101,13 @@ def subscribe(*, user, municipality=None, section: str = "", frequency: str) -> 
     return subscription
 
 
+def subscription_rows(user) -> list[tuple[Subscription, str]]:
+    """The user's subscriptions in the order made, each with its section's name."""
+    sections = dict(section_choices())
+    subscriptions = Subscription.objects.filter(user=user).select_related("municipality")
+    return [(s, sections.get(s.section, s.section)) for s in subscriptions.order_by("pk")]
+
+
 def is_following(user, municipality) -> bool:
     return bool(
         user.is_authenticated

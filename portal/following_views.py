@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from . import following
 from .following_forms import SubscriptionForm
-from .models import Subscription
 
 
 @login_required
@@ -30,11 +29,7 @@ def following_page(request):
         else:
             messages.success(request, _("You follow it now."))
             return redirect("portal:following")
-    subscriptions = Subscription.objects.filter(user=request.user).select_related(
-        "municipality"
-    )
-    sections = dict(following.section_choices())
-    rows = [(s, sections.get(s.section, s.section)) for s in subscriptions.order_by("pk")]
+    rows = following.subscription_rows(request.user)
     return render(request, "portal/following/following.html", {"form": form, "rows": rows})
 
 

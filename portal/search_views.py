@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
-from municipalities.models import Municipality
+from municipalities.selectors import unit_by_slug
 
 from . import search
 
@@ -33,7 +33,7 @@ def search_page(request):
         kind = ""
     municipality = None
     if request.GET.get("municipality"):
-        municipality = Municipality.objects.filter(slug=request.GET["municipality"][:120]).first()
+        municipality = unit_by_slug(request.GET["municipality"])
     page, meant, also = None, [], []
     if query:
         read = search.interpret(query)

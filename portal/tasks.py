@@ -8,6 +8,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 
+from portal import following
+from portal.reports import services as report_services
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,18 +44,15 @@ REPORT_MAX_RETRIES = 3
 )
 def report_render_task(self, *, report_id: int) -> str:
     """Render one report. Transient failures retry with backoff; then it fails for good."""
-    from portal.reports.services import report_fail
-    from portal.reports.services import report_render
-
     try:
-        report = report_render(report_id=report_id)
+        report = report_services.report_render(report_id=report_id)
     except SoftTimeLimitExceeded:
-        report_fail(report_id=report_id, message="rendering took too long")
+        report_services.report_fail(report_id=report_id, message="rendering took too long")
         return "failed"
     except Exception as exc:
         if self.request.retries >= REPORT_MAX_RETRIES:
             logger.exception("report %s failed for good", report_id)
-            report_fail(report_id=report_id, message=f"{type(exc).__name__}: {exc}")
+            report_services.report_fail(report_id=report_id, message=f"{type(exc).__name__}: {exc}")
             return "failed"
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
     return report.status if report else "missing"
@@ -61,14 +61,10 @@ def report_render_task(self, *, report_id: int) -> str:
 @shared_task(name="portal.following_send", acks_late=True, max_retries=3)
 def following_send_task(*, delivery_id: int) -> bool:
     """E-mail one immediate delivery (portal/following.py); a sent row is never sent again."""
-    from portal.following import send_delivery
-
-    return send_delivery(delivery_id)
+    return following.send_delivery(delivery_id)
 
 
 @shared_task(name="portal.following_digest", acks_late=True)
 def following_digest_task() -> int:
     """The daily digest of followed municipalities and sections (scheduled by Celery beat)."""
-    from portal.following import send_digests
-
-    return send_digests()
+    return following.send_digests()

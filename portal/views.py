@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from municipalities.selectors import user_memberships
+
 from . import health
 from .forms import ProfileForm
 from .sections import SECTIONS_BY_KEY
@@ -70,9 +72,7 @@ def profile(request):
             samesite="Lax",
         )
         return response
-    memberships = request.user.staff_memberships.select_related("municipality").order_by(
-        "municipality__name"
-    )
+    memberships = user_memberships(request.user)
     return render(request, "portal/profile.html", {"form": form, "memberships": memberships})
 
 

@@ -1,8 +1,11 @@
 """Reads: public lists (published only), workspaces, related items and the profile blocks."""
 
+from typing import Any
+
 from django.db.models import Count
 from django.db.models import F
 from django.db.models import IntegerField
+from django.db.models import Model
 from django.db.models import OuterRef
 from django.db.models import Prefetch
 from django.db.models import Q
@@ -147,6 +150,17 @@ def practice_choices_for_replication(*, exclude: Practice | None = None) -> Quer
     return qs.order_by("title")
 
 
+def item_queryset(model: type[Model]) -> QuerySet[Any]:
+    """Any kind's items (practice, story, news, document) with their municipality."""
+    return model._default_manager.select_related("municipality")
+
+
+def stored_file_queryset(model: type[Model], owner_attr: str | None) -> QuerySet[Any]:
+    """Attachments or photos with the item they belong to (files stored on the item: none)."""
+    related = [owner_attr] if owner_attr else []
+    return model._default_manager.select_related(*related)
+
+
 def municipalities_with(model, *, field: str = "municipality") -> QuerySet:
     """Municipalities that have published items of a kind: the options of a filter."""
     ids = model.objects.published().exclude(**{f"{field}__isnull": True}).values(field)
@@ -210,6 +224,10 @@ def news_list(*, kind: str = "", scope: str = "", municipality: Municipality | N
     return _search(qs, q)
 
 
+def news_detail_queryset() -> QuerySet[NewsItem]:
+    return NewsItem.objects.select_related("municipality", "author", "reviewed_by")
+
+
 def news_related(item: NewsItem, *, limit: int = 3) -> list[NewsItem]:
     qs = NewsItem.objects.published().exclude(pk=item.pk).select_related("municipality")
     if item.municipality_id:
@@ -249,6 +267,10 @@ def document_list(*, doc_type: str = "", scope: str = "", municipality: Municipa
     if theme:
         qs = qs.filter(theme=theme)
     return _search(qs, q)
+
+
+def document_detail_queryset() -> QuerySet[Document]:
+    return Document.objects.select_related("municipality", "author", "reviewed_by")
 
 
 def document_related(document: Document, *, limit: int = 3) -> list[Document]:

@@ -232,9 +232,7 @@ def news_list(request):
 def news_detail(request, pk: int):
     item = _visible_or_404(
         request,
-        get_object_or_404(
-            NewsItem.objects.select_related("municipality", "author", "reviewed_by"), pk=pk
-        ),
+        get_object_or_404(selectors.news_detail_queryset(), pk=pk),
     )
     return render(
         request,
@@ -266,9 +264,7 @@ def document_list(request):
 def document_detail(request, pk: int):
     document = _visible_or_404(
         request,
-        get_object_or_404(
-            Document.objects.select_related("municipality", "author", "reviewed_by"), pk=pk
-        ),
+        get_object_or_404(selectors.document_detail_queryset(), pk=pk),
     )
     return render(
         request,
@@ -292,7 +288,7 @@ def edit(request, kind: str, pk: int | None = None):
         item = cfg.model()
         require(request, f"practices.add_{cfg.model._meta.model_name}")
     else:
-        item = get_object_or_404(cfg.model.objects.select_related("municipality"), pk=pk)
+        item = get_object_or_404(selectors.item_queryset(cfg.model), pk=pk)
         if not can(user, perm_name(item, "change"), item):
             if not can(user, perm_name(item, "view"), item):
                 raise Http404
@@ -347,7 +343,7 @@ def edit(request, kind: str, pk: int | None = None):
 
 def _workflow_item(request, kind: str, pk: int):
     cfg = KINDS[kind]
-    item = get_object_or_404(cfg.model.objects.select_related("municipality"), pk=pk)
+    item = get_object_or_404(selectors.item_queryset(cfg.model), pk=pk)
     _visible_or_404(request, item)
     return item
 
@@ -426,8 +422,7 @@ def _stored_file(kind: str, pk: int):
     if kind not in FILE_KINDS:
         raise Http404
     model, owner_attr = FILE_KINDS[kind]
-    related = [owner_attr] if owner_attr else []
-    stored = get_object_or_404(model.objects.select_related(*related), pk=pk)
+    stored = get_object_or_404(selectors.stored_file_queryset(model, owner_attr), pk=pk)
     owner = getattr(stored, owner_attr) if owner_attr else stored
     return stored, owner
 

@@ -2,11 +2,14 @@
 
 from django.db.models import Count
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
+from municipalities.models import Municipality
 from portal.permissions import can
 
 from .models import ClauseText
 from .models import Draft
+from .models import DraftClause
 from .models import DraftComment
 
 
@@ -43,6 +46,29 @@ def drafts_managed_by(user):
 
 def draft_for_page(pk: int) -> Draft | None:
     return Draft.objects.select_related("municipality").filter(pk=pk).first()
+
+
+def registry_units() -> list[tuple[int, str]]:
+    """The municipalities that have public drafts, as choices of the registry filter."""
+    return list(
+        Municipality.objects.filter(drafts__status__in=Draft.PUBLIC_STATUSES)
+        .distinct()
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+
+
+def draft_clause(draft: Draft, clause_id: int | None) -> DraftClause | None:
+    """A clause of this draft (None when none is named or it is another draft's)."""
+    if not clause_id:
+        return None
+    return DraftClause.objects.filter(pk=clause_id, draft=draft).first()
+
+
+def draft_comment_for_page(pk: int) -> DraftComment:
+    return get_object_or_404(
+        DraftComment.objects.select_related("draft", "draft__municipality", "author"), pk=pk
+    )
 
 
 def revisions(draft: Draft) -> list:

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -126,12 +125,7 @@ def landing(request):
 
 
 def draft_list(request):
-    units = list(
-        Municipality.objects.filter(drafts__status__in=Draft.PUBLIC_STATUSES)
-        .distinct()
-        .order_by("name")
-        .values_list("pk", "name")
-    )
+    units = selectors.registry_units()
     form = RegistryFilterForm(request.GET or None, units=units)
     filters = {}
     if form.is_valid():
@@ -309,9 +303,7 @@ def comment_create(request, pk: int):
     form = DraftCommentForm(request.POST, texts=texts)
     if form.is_valid():
         clause_id = form.cleaned_data["clause"]
-        clause = (
-            DraftClause.objects.filter(pk=clause_id, draft=draft).first() if clause_id else None
-        )
+        clause = selectors.draft_clause(draft, clause_id)
         try:
             services.comment_create(
                 user=request.user, draft=draft, clause=clause, text=form.cleaned_data["text"]
@@ -326,10 +318,7 @@ def comment_create(request, pk: int):
     return redirect(f"{draft.get_absolute_url()}#comment-form")
 
 
-def _comment(pk: int) -> DraftComment:
-    return get_object_or_404(
-        DraftComment.objects.select_related("draft", "draft__municipality", "author"), pk=pk
-    )
+_comment = selectors.draft_comment_for_page
 
 
 def comment_decide(request, pk: int):

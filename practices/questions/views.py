@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.models import Municipality
+from municipalities.selectors import unit_by_slug
 from portal.permissions import can
 from portal.permissions import require
 
@@ -38,7 +38,7 @@ def question_list(request):
         state = form.cleaned_data["state"]
         slug = form.cleaned_data["municipality"]
         if slug:
-            municipality = Municipality.objects.filter(slug=slug).first()
+            municipality = unit_by_slug(slug)
     page = Paginator(
         selectors.questions_list(municipality=municipality, state=state), settings.PAGE_SIZE
     ).get_page(request.GET.get("page"))

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from devtools import scale as scale_data
+from devtools import scale_parts
 from participation.lawmaking.models import ClauseText
 from participation.lawmaking.models import Draft
 from participation.lawmaking.models import DraftComment
@@ -47,7 +48,7 @@ def test_counts_follow_the_scale_and_the_report_names_each_part():
     assert set(Event.objects.values_list("status", flat=True)) >= {"draft", "open", "results"}
     from budgets.models import BudgetYear
 
-    assert BudgetYear.objects.count() == UNITS * scale_data.YEARS
+    assert BudgetYear.objects.count() == UNITS * scale_parts.YEARS
     from monitoring.models import Evaluation
 
     assert 40 <= Evaluation.objects.count() <= 50
@@ -57,9 +58,9 @@ def test_counts_follow_the_scale_and_the_report_names_each_part():
     assert Question.objects.count() == 20
     assert Draft.objects.count() == 2
     # every draft has its numbered clauses in the first revision
-    assert ClauseText.objects.count() == 2 * scale_data.CLAUSES_PER_DRAFT
+    assert ClauseText.objects.count() == 2 * scale_parts.CLAUSES_PER_DRAFT
     assert set(ClauseText.objects.values_list("number", flat=True)) == set(
-        range(1, scale_data.CLAUSES_PER_DRAFT + 1)
+        range(1, scale_parts.CLAUSES_PER_DRAFT + 1)
     )
 
     # ten times the scale, ten times the rows (after a reset)

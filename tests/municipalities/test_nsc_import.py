@@ -426,13 +426,13 @@ def test_a_missing_file_or_year_is_a_clear_error(tmp_path, directory):
 
 
 def test_a_failure_while_writing_rolls_everything_back(before_reform, book_2026, monkeypatch):
-    from municipalities import nsc_import
+    from municipalities import nsc_apply
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
     state = _state()
-    monkeypatch.setattr(nsc_import, "_apply_villages", broken)
+    monkeypatch.setattr(nsc_apply, "_apply_villages", broken)
     with pytest.raises(RuntimeError):
         _load(book_2026)
     assert _state() == state

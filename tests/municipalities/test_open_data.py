@@ -10,7 +10,7 @@ from django.utils import translation
 
 from municipalities.models import Succession
 from municipalities.open_data import FIELDS
-from municipalities.open_data import csv_safe
+from portal.exports import spreadsheet_safe
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +51,11 @@ def test_csv_cells_never_start_a_formula(client, unit_factory, evil):
     assert row["name_ky"] == "'" + evil
 
 
-def test_csv_safe_leaves_ordinary_values():
-    assert csv_safe("Ош") == "Ош"
-    assert csv_safe(None) == ""
-    assert csv_safe(True) == "true"
-    assert csv_safe(1200) == "1200"
+def test_spreadsheet_safe_leaves_ordinary_values():
+    assert spreadsheet_safe("Ош") == "Ош"
+    assert spreadsheet_safe(None) == ""
+    assert spreadsheet_safe(True) == "true"
+    assert spreadsheet_safe(1200) == "1200"
 
 
 def test_json_lists_units_with_successors(client, unit_factory):
