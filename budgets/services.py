@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.permissions import require
 
 from . import importing
@@ -45,6 +47,7 @@ def budget_year_create(
     population: int | None = None,
     note_ky: str = "",
     note_ru: str = "",
+    actor=None,
 ) -> BudgetYear:
     if not municipality.is_self_governing:
         raise ValidationError(_("Only self-governing units have their own budget."))
@@ -57,18 +60,21 @@ def budget_year_create(
     )
     budget.full_clean()
     budget.save()
+    history.record_saved(actor=actor, obj=budget, before={}, created=True)
     return budget
 
 
 @transaction.atomic
 def budget_year_update(
-    *, budget: BudgetYear, population: int | None, note_ky: str, note_ru: str
+    *, budget: BudgetYear, population: int | None, note_ky: str, note_ru: str, actor=None
 ) -> BudgetYear:
+    before = history.before(budget)
     budget.population = population
     budget.note_ky = note_ky
     budget.note_ru = note_ru
     budget.full_clean()
     budget.save(update_fields=["population", "note_ky", "note_ru", "modified"])
+    history.record_saved(actor=actor, obj=budget, before=before, created=False)
     return budget
 
 
@@ -94,10 +100,12 @@ def budget_publish(
     source: str = "form",
     comment_ky: str = "",
     comment_ru: str = "",
+    source_file: str = "",
 ) -> BudgetRevision:
     """Replace all lines of the budget and keep the result as a new revision.
 
-    All or nothing: one invalid line and nothing changes.
+    All or nothing: one invalid line and nothing changes. The history says who published
+    which revision (the revision itself keeps the lines).
     """
     budget = BudgetYear.objects.select_for_update().get(pk=budget.pk)
     new_lines = []
@@ -121,6 +129,7 @@ def budget_publish(
     keys = [(line.direction, line.code) for line in new_lines]
     if len(keys) != len(set(keys)):
         raise ValidationError(_("A classification code is used twice on the same side."))
+    old_count = budget.lines.count()
     budget.lines.all().delete()
     BudgetLine.objects.bulk_create(new_lines)
     number = budget.revisions.order_by("-number").values_list("number", flat=True).first() or 0
@@ -137,6 +146,17 @@ def budget_publish(
     revision.save()
     budget.published_at = revision.published_at
     budget.save(update_fields=["published_at", "modified"])
+    history.record(
+        actor=user,
+        obj=budget,
+        verb=Verb.PUBLISHED,
+        changes={
+            "revision": [number or None, revision.number],
+            "lines": [old_count, len(new_lines)],
+        },
+        comment=comment_ky or comment_ru,
+        source_file=source_file,
+    )
     return revision
 
 
@@ -164,6 +184,7 @@ def import_confirm(
         source="upload",
         comment_ky=comment_ky,
         comment_ru=comment_ru,
+        source_file=pending.filename,
     )
     pending.confirmed_at = timezone.now()
     pending.save(update_fields=["confirmed_at", "modified"])
@@ -186,14 +207,18 @@ def purge_pending_imports(*, now=None) -> int:
 
 
 @transaction.atomic
-def calendar_stage_save(*, stage: CalendarStage) -> CalendarStage:
+def calendar_stage_save(*, stage: CalendarStage, actor=None) -> CalendarStage:
+    created, before = stage.pk is None, history.before(stage)
     stage.full_clean()
     stage.save()
+    history.record_saved(
+        actor=actor, obj=stage, before=before, created=created, parent=stage.budget
+    )
     return stage
 
 
 @transaction.atomic
-def transfer_save(*, transfer: Transfer) -> Transfer:
+def transfer_save(*, transfer: Transfer, actor=None) -> Transfer:
     if transfer.municipality_id and not transfer.municipality.is_self_governing:
         raise ValidationError(
             {"municipality": _("Transfers go to the budgets of self-governing units.")}
@@ -204,6 +229,8 @@ def transfer_save(*, transfer: Transfer) -> Transfer:
         raise ValidationError(
             {"legal_basis_ky": _("Give the legal basis in at least one language.")}
         )
+    created, before = transfer.pk is None, history.before(transfer)
     transfer.full_clean()
     transfer.save()
+    history.record_saved(actor=actor, obj=transfer, before=before, created=created)
     return transfer

@@ -38,6 +38,7 @@ def budget_create(request, slug: str):
                 population=data["population"],
                 note_ky=data["note_ky"],
                 note_ru=data["note_ru"],
+                actor=request.user,
             )
             messages.success(request, _("The budget year was created. Now enter its lines."))
             return redirect("budgets:budget-edit", slug=unit.slug, year=budget.year)
@@ -75,6 +76,7 @@ def budget_edit(request, slug: str, year: int):
                             population=meta_form.cleaned_data["population"],
                             note_ky=meta_form.cleaned_data["note_ky"],
                             note_ru=meta_form.cleaned_data["note_ru"],
+                            actor=request.user,
                         )
                         revision = services.budget_publish(
                             budget=budget,
@@ -169,7 +171,7 @@ def stage_edit(request, slug: str, year: int, pk: int | None = None):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.calendar_stage_save(stage=form.save(commit=False))
+            services.calendar_stage_save(stage=form.save(commit=False), actor=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -190,7 +192,9 @@ def transfer_edit(request, pk: int | None = None):
     form = TransferForm(request.POST or None, instance=transfer)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.transfer_save(transfer=form.save(commit=False))
+            saved = services.transfer_save(
+                transfer=form.save(commit=False), actor=request.user
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

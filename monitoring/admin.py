@@ -68,9 +68,3 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class MonitoringActAdmin(ReadOnlyAdmin):
     list_display = ["title", "cycle", "author", "visited_on", "status"]
     list_filter = ["status"]
-
-
-@admin.register(models.AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "cycle", "act", "verb", "actor"]
-    list_filter = ["verb"]

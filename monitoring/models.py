@@ -5,7 +5,7 @@ monitoring cycles. Each cycle has a plan (indicators from the catalogue with tar
 schedule and objects to visit). Members file monitoring acts holding evaluations per
 indicator, with evidence; the lead reviews them; the cycle's findings, the municipality's
 official response and the action plan are published with the scorecard. Every state change
-leaves an ``AuditEvent``.
+leaves an entry in the one history (``portal.history``).
 """
 
 import uuid
@@ -510,51 +510,3 @@ class ActionProgress(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.note[:40]
-
-
-class AuditEvent(models.Model):
-    """The kept history: one row per state change, never edited or deleted by the portal."""
-
-    class Verb(models.TextChoices):
-        ACT_CREATED = "act_created", _("act started")
-        ACT_SUBMITTED = "act_submitted", _("act submitted for review")
-        ACT_RETURNED = "act_returned", _("act returned with comments")
-        ACT_ACCEPTED = "act_accepted", _("act accepted")
-        ACT_PUBLISHED = "act_published", _("act published")
-        CYCLE_PUBLISHED = "cycle_published", _("results published")
-        DISSENT = "dissent", _("dissenting opinion recorded")
-        RESPONSE = "response", _("official response given")
-        ACTION_ADDED = "action_added", _("action added to the plan")
-        ACTION_PROGRESS = "action_progress", _("action progress noted")
-
-    cycle = models.ForeignKey(
-        Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="history"
-    )
-    act = models.ForeignKey(
-        MonitoringAct,
-        verbose_name=_("act"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="history",
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    verb = models.CharField(_("what happened"), max_length=20, choices=Verb.choices)
-    from_status = models.CharField(_("previous status"), max_length=12, blank=True)
-    to_status = models.CharField(_("new status"), max_length=12, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
-    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("history entry")
-        verbose_name_plural = _("history")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.verb}"

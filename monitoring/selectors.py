@@ -24,12 +24,13 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 from portal import formats
+from portal.history import selectors as history_selectors
+from portal.history.models import Change
 from portal.i18n import translated
 from portal.permissions import can
 
 from .models import Action
 from .models import ActionProgress
-from .models import AuditEvent
 from .models import Cycle
 from .models import DissentingOpinion
 from .models import Evaluation
@@ -122,12 +123,20 @@ def act_detail(pk: int) -> QuerySet[MonitoringAct]:
                 "attachments"
             ),
         ),
-        Prefetch("history", queryset=AuditEvent.objects.select_related("actor")),
     ).filter(pk=pk)
 
 
-def cycle_history(cycle: Cycle) -> QuerySet[AuditEvent]:
-    return cycle.history.select_related("actor", "act")
+HISTORY_SHOWN = 30
+
+
+def cycle_history(obj: Cycle | MonitoringAct, user) -> list[Change]:
+    """The latest entries of the one history about a cycle (and its acts and actions) or an
+    act: all of them for the group and site administrators, the public ones for everyone
+    else (published acts and results, the response, the action plan)."""
+    cycle = obj if isinstance(obj, Cycle) else obj.cycle
+    insider = can(user, "monitoring.view_cycle_internals", cycle)
+    entries = history_selectors.object_history(obj, public_only=not insider)
+    return list(entries[:HISTORY_SHOWN])
 
 
 # --- the group ---------------------------------------------------------------------------
@@ -505,16 +514,6 @@ def cycle_members(cycle: Cycle) -> list[GroupMember]:
     for member in members:
         member.age = member.age_on(cycle.period_end.year)  # type: ignore[attr-defined]
     return members
-
-
-def cycle_history_for(cycle: Cycle, *, insider: bool) -> QuerySet[AuditEvent]:
-    """The cycle's history; outsiders see no unpublished act and no dissent while it runs."""
-    history = cycle_history(cycle)
-    if insider:
-        return history
-    return history.filter(
-        Q(act__isnull=True) | Q(act__status=MonitoringAct.Status.PUBLISHED)
-    ).exclude(verb=AuditEvent.Verb.DISSENT, cycle__status=Cycle.Status.IN_PROGRESS)
 
 
 def cycle_plan(cycle: Cycle) -> QuerySet[PlanItem]:

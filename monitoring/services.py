@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.permissions import require
 
 from .models import Action
 from .models import ActionProgress
-from .models import AuditEvent
 from .models import Cycle
 from .models import DissentingOpinion
 from .models import Evaluation
@@ -30,15 +31,20 @@ from .uploads import checked_upload
 Status = MonitoringAct.Status
 
 
-def _log(*, cycle, actor, verb, act=None, from_status="", to_status="", comment="") -> None:
-    AuditEvent.objects.create(
-        cycle=cycle,
-        act=act,
+def _log(*, cycle, actor, verb, obj=None, from_status="", to_status="", comment="", **extra):
+    """One entry of the one history: about the cycle, or about one of its parts (an act, an
+    action), with the cycle as parent so that the cycle's pages show it."""
+    changes = {"status": [from_status or None, to_status or None]} if (
+        from_status or to_status
+    ) else {}
+    history.record(
         actor=actor,
+        obj=obj if obj is not None else cycle,
         verb=verb,
-        from_status=from_status,
-        to_status=to_status,
+        changes=changes,
         comment=comment,
+        parent=cycle if obj is not None else None,
+        **extra,
     )
 
 
@@ -59,21 +65,24 @@ def _require_editable(act: MonitoringAct) -> None:
 
 
 @transaction.atomic
-def cycle_create(*, group, cycle: Cycle) -> Cycle:
+def cycle_create(*, group, cycle: Cycle, actor=None) -> Cycle:
     cycle.group = group
     cycle.municipality = group.municipality
     cycle.status = Cycle.Status.IN_PROGRESS
     cycle.full_clean()
     cycle.save()
+    history.record_saved(actor=actor, obj=cycle, before={}, created=True)
     return cycle
 
 
 @transaction.atomic
-def plan_item_save(*, cycle: Cycle, item: PlanItem) -> PlanItem:
+def plan_item_save(*, cycle: Cycle, item: PlanItem, actor=None) -> PlanItem:
     _require_open(cycle)
+    created, before = item.pk is None, history.before(item)
     item.cycle = cycle
     item.full_clean()
     item.save()
+    history.record_saved(actor=actor, obj=item, before=before, created=created, parent=cycle)
     return item
 
 
@@ -85,42 +94,47 @@ def act_create(*, cycle: Cycle, user, title: str, place: str, visited_on) -> Mon
     act = MonitoringAct(cycle=cycle, author=member, title=title, place=place, visited_on=visited_on)
     act.full_clean()
     act.save()
-    _log(cycle=cycle, act=act, actor=user, verb=AuditEvent.Verb.ACT_CREATED, to_status=Status.DRAFT)
+    _log(cycle=cycle, obj=act, actor=user, verb=Verb.CREATED, to_status=Status.DRAFT)
     return act
 
 
 @transaction.atomic
-def act_update(*, act: MonitoringAct, **fields) -> MonitoringAct:
+def act_update(*, act: MonitoringAct, actor=None, **fields) -> MonitoringAct:
     _require_editable(act)
+    before = history.before(act)
     for name, value in fields.items():
         setattr(act, name, value)
     act.full_clean()
     act.save()
+    history.record_saved(actor=actor, obj=act, before=before, created=False, parent=act.cycle)
     return act
 
 
 @transaction.atomic
-def evaluation_save(*, act: MonitoringAct, evaluation: Evaluation) -> Evaluation:
+def evaluation_save(*, act: MonitoringAct, evaluation: Evaluation, actor=None) -> Evaluation:
     """Create or update one evaluation of a draft act (the form already set its fields)."""
     _require_editable(act)
+    created, before = evaluation.pk is None, history.before(evaluation)
     evaluation.act = act
     if not evaluation.method and evaluation.indicator_id:
         evaluation.method = evaluation.indicator.method
     evaluation.full_clean()
     evaluation.save()
+    history.record_saved(actor=actor, obj=evaluation, before=before, created=created, parent=act)
     return evaluation
 
 
 @transaction.atomic
-def evaluation_delete(*, evaluation: Evaluation) -> None:
+def evaluation_delete(*, evaluation: Evaluation, actor=None) -> None:
     _require_editable(evaluation.act)
+    history.record_deleted(actor=actor, obj=evaluation, parent=evaluation.act)
     for attachment in evaluation.attachments.all():
         attachment.file.delete(save=False)
     evaluation.delete()
 
 
 @transaction.atomic
-def evidence_add(*, evaluation: Evaluation, upload, caption: str = "") -> Evidence:
+def evidence_add(*, evaluation: Evaluation, upload, caption: str = "", actor=None) -> Evidence:
     _require_editable(evaluation.act)
     checked = checked_upload(upload)
     upload.name = f"evidence.{checked.extension}"
@@ -134,12 +148,16 @@ def evidence_add(*, evaluation: Evaluation, upload, caption: str = "") -> Eviden
     )
     evidence.full_clean()
     evidence.save()
+    history.record_saved(
+        actor=actor, obj=evidence, before={}, created=True, parent=evaluation.act
+    )
     return evidence
 
 
 @transaction.atomic
-def evidence_delete(*, evidence: Evidence) -> None:
+def evidence_delete(*, evidence: Evidence, actor=None) -> None:
     _require_editable(evidence.evaluation.act)
+    history.record_deleted(actor=actor, obj=evidence, parent=evidence.evaluation.act)
     evidence.file.delete(save=False)
     evidence.delete()
 
@@ -150,13 +168,13 @@ def _transition(act: MonitoringAct, *, user, allowed: tuple, to: str, verb: str,
     previous = act.status
     act.status = to
     fields = ["status", "modified"]
-    if verb == AuditEvent.Verb.ACT_RETURNED:
+    if verb == Verb.RETURNED:
         act.review_comment = comment
         fields.append("review_comment")
     act.save(update_fields=fields)
     _log(
         cycle=act.cycle,
-        act=act,
+        obj=act,
         actor=user,
         verb=verb,
         from_status=previous,
@@ -174,7 +192,7 @@ def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
         raise ValidationError(_("Add at least one evaluation before submitting the act."))
     return _transition(
         act, user=user, allowed=MonitoringAct.EDITABLE, to=Status.SUBMITTED,
-        verb=AuditEvent.Verb.ACT_SUBMITTED,
+        verb=Verb.SUBMITTED,
     )
 
 
@@ -189,11 +207,11 @@ def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> 
     if accept:
         return _transition(
             act, user=user, allowed=(Status.SUBMITTED,), to=Status.ACCEPTED,
-            verb=AuditEvent.Verb.ACT_ACCEPTED, comment=comment,
+            verb=Verb.ACCEPTED, comment=comment,
         )
     return _transition(
         act, user=user, allowed=(Status.SUBMITTED,), to=Status.RETURNED,
-        verb=AuditEvent.Verb.ACT_RETURNED, comment=comment,
+        verb=Verb.RETURNED, comment=comment,
     )
 
 
@@ -204,18 +222,22 @@ def act_publish(*, act: MonitoringAct, user) -> MonitoringAct:
     require(user, "monitoring.publish_act", act)
     return _transition(
         act, user=user, allowed=(Status.ACCEPTED,), to=Status.PUBLISHED,
-        verb=AuditEvent.Verb.ACT_PUBLISHED,
+        verb=Verb.PUBLISHED,
     )
 
 
 @transaction.atomic
-def findings_save(*, cycle: Cycle, **texts) -> Findings:
+def findings_save(*, cycle: Cycle, actor=None, **texts) -> Findings:
     _require_open(cycle)
-    findings, _created = Findings.objects.get_or_create(cycle=cycle)
+    findings, created = Findings.objects.get_or_create(cycle=cycle)
+    before = {} if created else history.before(findings)
     for name, value in texts.items():
         setattr(findings, name, value)
     findings.full_clean()
     findings.save()
+    history.record_saved(
+        actor=actor, obj=findings, before=before, created=created, parent=cycle
+    )
     return findings
 
 
@@ -229,7 +251,7 @@ def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
     dissent, _created = DissentingOpinion.objects.update_or_create(
         cycle=cycle, member=member, defaults={"text": text}
     )
-    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.DISSENT, comment=text)
+    _log(cycle=cycle, actor=user, verb=Verb.DISSENT, comment=text)
     return dissent
 
 
@@ -254,7 +276,7 @@ def cycle_publish(*, cycle: Cycle, user) -> Cycle:
     _log(
         cycle=cycle,
         actor=user,
-        verb=AuditEvent.Verb.CYCLE_PUBLISHED,
+        verb=Verb.PUBLISHED,
         from_status=Cycle.Status.IN_PROGRESS,
         to_status=Cycle.Status.PUBLISHED,
     )
@@ -271,7 +293,7 @@ def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
     response = MunicipalResponse(cycle=cycle, responded_by=user, **texts)
     response.full_clean()
     response.save()
-    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.RESPONSE)
+    _log(cycle=cycle, actor=user, verb=Verb.RESPONDED)
     return response
 
 
@@ -281,7 +303,7 @@ def action_add(*, cycle: Cycle, user, action: Action) -> Action:
     action.cycle = cycle
     action.full_clean()
     action.save()
-    _log(cycle=cycle, actor=user, verb=AuditEvent.Verb.ACTION_ADDED, comment=action.text)
+    _log(cycle=cycle, obj=action, actor=user, verb=Verb.ACTION_ADDED, comment=action.text)
     return action
 
 
@@ -298,8 +320,9 @@ def action_progress(*, action: Action, user, note: str, status: str) -> ActionPr
     action.save(update_fields=["status", "modified"])
     _log(
         cycle=action.cycle,
+        obj=action,
         actor=user,
-        verb=AuditEvent.Verb.ACTION_PROGRESS,
+        verb=Verb.PROGRESS,
         from_status=previous,
         to_status=status,
         comment=note,

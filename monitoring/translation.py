@@ -67,8 +67,3 @@ class ActionTranslationOptions(TranslationOptions):
 @register(models.ActionProgress)
 class ActionProgressTranslationOptions(TranslationOptions):
     fields = ("note",)
-
-
-@register(models.AuditEvent)
-class AuditEventTranslationOptions(TranslationOptions):
-    fields = ("comment",)

@@ -86,7 +86,7 @@ def cycle_detail(request, pk: int):
         request.GET.get("page")
     )
     insider = can(request.user, "monitoring.view_cycle_internals", cycle)
-    history = selectors.cycle_history_for(cycle, insider=insider)
+    history = selectors.cycle_history(cycle, request.user)
     return render(
         request,
         "monitoring/cycle_detail.html",
@@ -173,7 +173,12 @@ def act_detail(request, pk: int):
     return render(
         request,
         "monitoring/act_detail.html",
-        {"act": act, "cycle": act.cycle, "review_form": forms.ReviewForm()},
+        {
+            "act": act,
+            "cycle": act.cycle,
+            "review_form": forms.ReviewForm(),
+            "history": selectors.cycle_history(act, request.user),
+        },
     )
 
 
@@ -196,7 +201,7 @@ def act_edit(request, pk: int):
     require(request, "monitoring.change_act", act)
     form = forms.ActForm(request.POST or None, instance=act)
     if request.method == "POST" and form.is_valid():
-        services.act_update(act=act, **form.cleaned_data)
+        services.act_update(act=act, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The act is saved."))
         return redirect(act)
     return _form_page(
@@ -271,7 +276,7 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     require(request, "monitoring.change_act", act)
     form = forms.EvaluationForm(request.POST or None, instance=evaluation, act=act)
     if request.method == "POST" and form.is_valid():
-        services.evaluation_save(act=act, evaluation=form.instance)
+        services.evaluation_save(act=act, evaluation=form.instance, actor=request.user)
         messages.success(request, _("The evaluation is saved."))
         return redirect(act)
     title = _("Edit the evaluation") if evaluation else _("New evaluation")
@@ -285,7 +290,7 @@ def evaluation_delete(request, pk: int):
     evaluation = selectors.evaluation_for_edit(pk)
     act = _act(evaluation.act_id)
     require(request, "monitoring.change_act", act)
-    services.evaluation_delete(evaluation=evaluation)
+    services.evaluation_delete(evaluation=evaluation, actor=request.user)
     messages.success(request, _("The evaluation is deleted."))
     return redirect(act)
 
@@ -300,6 +305,7 @@ def evidence_add(request, pk: int):
             evaluation=evaluation,
             upload=form.cleaned_data["file"],
             caption=form.cleaned_data["caption"],
+            actor=request.user,
         )
         messages.success(request, _("The file is attached."))
         return redirect(act)
@@ -329,7 +335,7 @@ def evidence_delete(request, pk: int):
     evidence = selectors.evidence_for_edit(pk)
     act = _act(evidence.evaluation.act_id)
     require(request, "monitoring.change_act", act)
-    services.evidence_delete(evidence=evidence)
+    services.evidence_delete(evidence=evidence, actor=request.user)
     messages.success(request, _("The file is removed."))
     return redirect(act)
 
@@ -342,7 +348,7 @@ def cycle_create(request, pk: int):
     require(request, "monitoring.add_cycle", group)
     form = forms.CycleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        cycle = services.cycle_create(group=group, cycle=form.instance)
+        cycle = services.cycle_create(group=group, cycle=form.instance, actor=request.user)
         messages.success(request, _("The cycle is started. Add indicators to its plan."))
         return redirect(cycle)
     return _form_page(
@@ -360,7 +366,7 @@ def plan_item_add(request, pk: int):
         if selectors.plan_has_indicator(cycle, form.cleaned_data["indicator"]):
             form.add_error("indicator", _("This indicator is already in the plan."))
         else:
-            services.plan_item_save(cycle=cycle, item=form.instance)
+            services.plan_item_save(cycle=cycle, item=form.instance, actor=request.user)
             messages.success(request, _("The plan is updated."))
             return redirect(cycle)
     return _form_page(
@@ -389,7 +395,7 @@ def findings(request, pk: int):
     instance = getattr(cycle, "findings", None) if hasattr(cycle, "findings") else None
     form = forms.FindingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        services.findings_save(cycle=cycle, **form.cleaned_data)
+        services.findings_save(cycle=cycle, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The findings are saved."))
         return redirect(cycle)
     return _form_page(

@@ -10,7 +10,6 @@ from modeltranslation.admin import TranslationTabularInline
 
 from . import services
 from .models import Body
-from .models import ChangeRecord
 from .models import Charter
 from .models import Member
 from .models import Municipality
@@ -140,25 +139,3 @@ class CharterAdmin(TranslationAdmin):
     list_display = ["title", "municipality", "adopted_on", "content_type", "size"]
     raw_id_fields = ["municipality"]
     readonly_fields = ["content_type", "size"]
-
-
-@admin.register(ChangeRecord)
-class ChangeRecordAdmin(admin.ModelAdmin):
-    """The change history, for site administrators to read; nobody edits it."""
-
-    list_display = [
-        "at", "municipality", "actor", "source_file", "action", "object_type", "object_label",
-    ]
-    list_filter = ["action", "object_type", "source_file"]
-    list_select_related = ["municipality", "actor"]
-    search_fields = ["municipality__name_ru", "municipality__name_ky", "object_label"]
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

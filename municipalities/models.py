@@ -14,7 +14,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy as pgettext
 
 from portal.folding import squeeze
 from portal.i18n import unit_name
@@ -461,63 +460,3 @@ class Charter(TimeStampedModel):
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
-
-
-class ChangeRecord(models.Model):
-    """Who changed what in a municipality's directory entry, and when. Written by services."""
-
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("municipality"),
-        on_delete=models.CASCADE,
-        related_name="change_records",
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
-    action = models.CharField(_("action"), max_length=20)
-    object_type = models.CharField(_("object"), max_length=50)
-    object_label = models.CharField(_("object name"), max_length=300)
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
-    source_file = models.CharField(
-        _("loaded from"),
-        max_length=200,
-        blank=True,
-        help_text=_("The file a change was loaded from, when no person made it."),
-    )
-
-    class Meta:
-        verbose_name = _("change record")
-        verbose_name_plural = _("change records")
-        ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["municipality", "-at"])]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_label}"
-
-    @property
-    def action_label(self) -> str:
-        labels = {
-            "created": pgettext("history action", "created"),
-            "updated": pgettext("history action", "changed"),
-            "deleted": _("deleted"),
-            "superseded": _("superseded by a reform"),
-            "renamed": _("renamed"),
-        }
-        return str(labels.get(self.action, self.action))
-
-    @property
-    def object_type_label(self) -> str:
-        from django.apps import apps
-
-        try:
-            model = apps.get_model("municipalities", self.object_type)
-        except LookupError:
-            return self.object_type
-        return str(model._meta.verbose_name)

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils import translation
 from django.utils.translation import gettext
 
+from portal.history import services as history
+from portal.history.models import Change
+
 from . import nsc
-from .models import ChangeRecord
 from .models import Municipality
 from .models import Succession
 from .models import Village
@@ -39,13 +41,13 @@ def apply(plan_: Plan) -> None:
     report = plan_.report
     source_file = plan_.source_file[:200]
     year = report.year
-    records: list[ChangeRecord] = []
+    records: list[Change] = []
     now = timezone.now()
 
     def record(unit, action, changes, label=None, object_type="municipality"):
-        records.append(ChangeRecord(
-            municipality=unit, actor=None, action=action, object_type=object_type,
-            object_label=(label or str(unit))[:300], changes=changes, source_file=source_file,
+        records.append(history.build(
+            actor=None, obj=unit, verb="changed" if action == "updated" else action,
+            municipality=unit, changes=changes, source_file=source_file, at=now,
         ))
 
     # New units, a level at a time so that parents exist first.
@@ -101,7 +103,7 @@ def apply(plan_: Plan) -> None:
         record(unit, action, changes)
     Municipality.objects.bulk_update(changed, sorted(fields), batch_size=BULK_UPDATE_BATCH)
     _apply_villages(plan_, record)
-    ChangeRecord.objects.bulk_create(records, batch_size=500)
+    history.record_many(records)
     # Retired units and their successors.
     note = _both(lambda: gettext(
         "The statistics committee's list for the start of %(year)s no longer has this "

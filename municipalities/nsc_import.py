@@ -4,11 +4,11 @@
 Two steps: ``plan()`` reads the directory (a handful of queries) and decides, unit by unit,
 what the workbook changes; ``apply()`` writes those decisions in one transaction. A dry run
 only plans. Every decision goes into the report; every change into the unit's history
-(``ChangeRecord`` with the workbook's file name, no person).
+(a ``portal.history`` entry with the workbook's file name, no person).
 
 - A unit is the same unit when its SOATE code is the same. A unit the directory has without a
   code is matched by kind, oblast and name, and gets the code.
-- Same code, new name: renamed in place (the name's history is in the ChangeRecord). A new
+- Same code, new name: renamed in place (the old name stays in the unit's history). A new
   spelling of the same name (Latin «c», spaces, "г." or "айылный аймак" placed otherwise) is
   not a rename: the directory's spelling stays.
 - A code the directory lacks: a new unit, with its Russian name and a Kyrgyz name derived by

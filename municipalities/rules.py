@@ -20,7 +20,5 @@ rules.add_perm("municipalities.change_charter", is_site_admin | is_staff_of)
 # The unit's own name (Kyrgyz and Russian): it stands on every page, document and export of
 # the portal, so its managers answer for it, not every editor; and site administrators.
 rules.add_perm("municipalities.rename_municipality", is_site_admin | is_manager_of)
-# The change history: site administrators, and the managers of that municipality.
-rules.add_perm("municipalities.view_changerecord", is_site_admin | is_manager_of)
 # Recording the reform (merging units) is for site administrators only.
 rules.add_perm("municipalities.merge_municipality", is_site_admin)

@@ -12,9 +12,11 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from portal.history import selectors as history_selectors
+from portal.history.models import Change
+
 from . import profile_blocks as profile_block_registry
 from .models import Body
-from .models import ChangeRecord
 from .models import Member
 from .models import Municipality
 from .models import StaffMembership
@@ -222,8 +224,9 @@ def overview_counts(unit: Municipality) -> list[dict[str, Any]]:
     return [{**row, "label": labels.get(row["kind"], row["kind"])} for row in rows]
 
 
-def change_history(unit: Municipality) -> QuerySet[ChangeRecord]:
-    return ChangeRecord.objects.filter(municipality=unit).select_related("actor")
+def change_history(unit: Municipality) -> QuerySet[Change]:
+    """Everything recorded in the one history for this unit, newest first."""
+    return history_selectors.unit_history(unit)
 
 
 # --- single reads of the staff pages ----------------------------------------------------------

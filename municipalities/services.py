@@ -1,4 +1,5 @@
-"""Writes to the directory. Every change a person makes is written down in a ChangeRecord."""
+"""Writes to the directory. Every change a person makes is written down in the one history
+(``portal.history.services.record``)."""
 
 import csv
 import datetime
@@ -12,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import uploads
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.page_cache import bump_content_version
 
 from .models import Body
-from .models import ChangeRecord
 from .models import Charter
 from .models import Member
 from .models import Municipality
@@ -168,19 +170,22 @@ def _diff(before: dict, after: dict) -> dict:
 
 def _record(
     *, municipality, actor, action: str, obj, changes: dict, source_file: str = ""
-) -> ChangeRecord:
-    return ChangeRecord.objects.create(
-        municipality=municipality,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        object_type=obj._meta.model_name,
-        object_label=str(obj)[:300],
+):
+    """One entry of the history; the directory's objects have their unit as parent."""
+    return history.record(
+        actor=actor,
+        obj=obj,
+        verb=action,
         changes=changes,
-        source_file=source_file[:200],
+        parent=None if isinstance(obj, Municipality) else municipality,
+        municipality=municipality,
+        source_file=source_file,
     )
 
 
-def _save_with_history(*, obj, municipality, actor, data: dict, fields: list[str]):
+def _save_with_history(
+    *, obj, municipality, actor, data: dict, fields: list[str], verb: str = Verb.CHANGED
+):
     """Apply data to obj, validate, save, and record exactly what changed."""
     creating = obj.pk is None
     # Read "before" from the database: a bound ModelForm has already changed the instance.
@@ -197,7 +202,7 @@ def _save_with_history(*, obj, municipality, actor, data: dict, fields: list[str
         _record(
             municipality=municipality,
             actor=actor,
-            action="created" if creating else "updated",
+            action=Verb.CREATED if creating else verb,
             obj=obj,
             changes=changes,
         )
@@ -209,7 +214,7 @@ def _delete_with_history(*, obj, municipality, actor, fields: list[str]) -> None
     _record(
         municipality=municipality,
         actor=actor,
-        action="deleted",
+        action=Verb.DELETED,
         obj=obj,
         changes={name: [value, None] for name, value in snapshot.items() if value is not None},
     )
@@ -266,7 +271,7 @@ def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Mun
     }
     return _save_with_history(
         obj=municipality, municipality=municipality, actor=actor, data=values,
-        fields=UNIT_NAME_FIELDS,
+        fields=UNIT_NAME_FIELDS, verb=Verb.RENAMED,
     )
 
 
@@ -280,7 +285,7 @@ def unit_names_mark_checked(*, units, actor) -> int:
         unit.name_ky_origin = checked
         unit.save(update_fields=["name_ky_origin", "modified"])
         _record(
-            municipality=unit, actor=actor, action="updated", obj=unit,
+            municipality=unit, actor=actor, action=Verb.CHANGED, obj=unit,
             changes={"name_ky_origin": [before or None, checked]},
         )
         count += 1
@@ -421,7 +426,7 @@ def units_merge(
     _record(
         municipality=successor,
         actor=actor,
-        action="created",
+        action=Verb.CREATED,
         obj=successor,
         changes={
             "predecessors": [None, [unit.slug for unit in predecessors]],
@@ -442,7 +447,7 @@ def units_merge(
         _record(
             municipality=unit,
             actor=actor,
-            action="superseded",
+            action=Verb.SUPERSEDED,
             obj=unit,
             changes={
                 "valid_to": [_plain(before), closing_day.isoformat()],
@@ -499,17 +504,15 @@ def units_retire(
             successions.append(succession)
             changes.update(successor=[None, item.successor.slug], succession=[None, item.kind])
         unit.valid_to, unit.modified = closing_day, now
-        records.append(ChangeRecord(
-            municipality=unit,
-            actor=actor if actor is not None and actor.is_authenticated else None,
-            action="superseded", object_type="municipality", object_label=str(unit)[:300],
-            changes={**changes, **item.changes}, source_file=source_file[:200],
+        records.append(history.build(
+            actor=actor, obj=unit, verb=Verb.SUPERSEDED, municipality=unit,
+            changes={**changes, **item.changes}, source_file=source_file, at=now,
         ))
     Succession.objects.bulk_create(successions, batch_size=500)
     Municipality.objects.bulk_update(
         [item.unit for item in retirements], ["valid_to", "modified"], batch_size=50
     )
-    ChangeRecord.objects.bulk_create(records, batch_size=500)
+    history.record_many(records)
     bump_content_version(sender=Municipality)
 
 
@@ -535,7 +538,7 @@ def record_admin_change(
         _record(
             municipality=municipality,
             actor=actor,
-            action="created" if created else "updated",
+            action=Verb.CREATED if created else Verb.CHANGED,
             obj=obj,
             changes=changes,
         )

@@ -177,7 +177,7 @@ def workspace(request, slug: str):
         "unit": unit,
         "ancestors": selectors.unit_ancestors(unit),
         **selectors.unit_profile(unit),
-        "may_view_history": can(request.user, "municipalities.view_changerecord", unit),
+        "may_view_history": can(request.user, "history.view_history", unit),
         "may_rename": can(request.user, "municipalities.rename_municipality", unit),
     }
     return render(request, "municipalities/workspace.html", context)
@@ -343,7 +343,7 @@ def charter_edit(request, slug: str):
 
 def history(request, slug: str):
     unit = _unit(slug)
-    require(request, "municipalities.view_changerecord", unit)
+    require(request, "history.view_history", unit)
     page = Paginator(selectors.change_history(unit), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -46,16 +48,30 @@ def _notify_followers(event: Event, kind: str) -> None:
 @transaction.atomic
 def event_save(*, event: Event, user) -> Event:
     """Create or update an event (a new one starts as a draft)."""
-    if event.pk is None:
+    created, before = event.pk is None, history.before(event)
+    if created:
         event.status = Event.Status.DRAFT
         event.created_by = user
     event.full_clean()
     event.save()
+    history.record_saved(actor=user, obj=event, before=before, created=created)
     return event
 
 
+# The history's word for each step an event takes (all of them public).
+TRANSITION_VERBS = {
+    S.PUBLISHED: Verb.PUBLISHED,
+    S.OPEN: Verb.OPENED,
+    S.HELD: Verb.HELD,
+    S.RESULTS: Verb.RESULTS,
+    S.CANCELLED: Verb.CANCELLED,
+}
+
+
 @transaction.atomic
-def event_transition(*, event: Event, to: str, reason: str = "", reason_ru: str = "") -> Event:
+def event_transition(
+    *, event: Event, to: str, reason: str = "", reason_ru: str = "", actor=None
+) -> Event:
     if to not in TRANSITIONS.get(event.status, ()):
         raise ValidationError(_("This change of status is not possible."))
     fields = ["status", "modified"]
@@ -68,7 +84,7 @@ def event_transition(*, event: Event, to: str, reason: str = "", reason_ru: str 
         fields += ["cancel_reason_ky", "cancel_reason_ru"]
     if to == S.RESULTS and not (event.decision_ky or event.decision_ru):
         raise ValidationError(_("Write the decision before publishing the results."))
-    was_draft = event.status == S.DRAFT
+    was_draft, previous = event.status == S.DRAFT, event.status
     event.status = to
     if was_draft and to in (S.PUBLISHED, S.OPEN):
         event.published_at = now
@@ -79,30 +95,40 @@ def event_transition(*, event: Event, to: str, reason: str = "", reason_ru: str 
         fields.append("results_published_at")
         _notify_followers(event, "results")
     event.save(update_fields=fields)
+    history.record(
+        actor=actor,
+        obj=event,
+        verb=TRANSITION_VERBS[to],
+        changes={"status": [previous, to]},
+        comment=reason.strip() or reason_ru.strip() if to == S.CANCELLED else "",
+    )
     return event
 
 
 @transaction.atomic
-def document_add(*, event: Event, title_ky: str, title_ru: str, file) -> None:
+def document_add(*, event: Event, title_ky: str, title_ru: str, file, actor=None) -> None:
     document = event.documents.model(event=event, title_ky=title_ky, title_ru=title_ru, file=file)
     document.full_clean()
     document.save()
+    history.record_saved(actor=actor, obj=document, before={}, created=True, parent=event)
 
 
 @transaction.atomic
-def document_remove(*, document) -> None:
+def document_remove(*, document, actor=None) -> None:
     """Staff take back a document published by mistake; its file goes with it."""
+    history.record_deleted(actor=actor, obj=document, parent=document.event)
     stored = document.file
     document.delete()
     transaction.on_commit(lambda: stored.storage.delete(stored.name) if stored.name else None)
 
 
 @transaction.atomic
-def alternative_remove(*, alternative: Alternative) -> None:
+def alternative_remove(*, alternative: Alternative, actor=None) -> None:
     """Only before the choice opens: afterwards people may have chosen it."""
     event = Event.objects.select_for_update().get(pk=alternative.event_id)
     if event.status not in (S.DRAFT, S.PUBLISHED) or alternative.choices.exists():
         raise ValidationError(_("Alternatives can only be removed before the choice opens."))
+    history.record_deleted(actor=actor, obj=alternative, parent=event)
     alternative.delete()
     for position, remaining in enumerate(event.alternatives.order_by("position", "pk"), 1):
         if remaining.position != position:
@@ -112,7 +138,7 @@ def alternative_remove(*, alternative: Alternative) -> None:
 
 @transaction.atomic
 def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_ky: str = "",
-                    description_ru: str = "") -> Alternative:
+                    description_ru: str = "", actor=None) -> Alternative:
     if event.status not in (S.DRAFT, S.PUBLISHED):
         raise ValidationError(_("Alternatives can only be added before the choice opens."))
     alternative = Alternative(
@@ -125,6 +151,7 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
     )
     alternative.full_clean()
     alternative.save()
+    history.record_saved(actor=actor, obj=alternative, before={}, created=True, parent=event)
     return alternative
 
 
@@ -170,10 +197,13 @@ def attendance_toggle(*, user, event: Event) -> bool:
 
 @transaction.atomic
 def results_save(*, event: Event, decision_ky: str, decision_ru: str, protocol=None,
-                 tallies: dict[tuple[int, str], int | None]) -> Event:
+                 tallies: dict[tuple[int, str], int | None], actor=None) -> Event:
     """The decision, the protocol and the offline tallies {(alternative id, method): count}."""
     if event.status not in (S.HELD, S.RESULTS):
         raise ValidationError(_("Results can be recorded once the event has been held."))
+    result_fields = ["decision_ky", "decision_ru", "protocol"]
+    before = history.before(event, result_fields)
+    before_tallies = _tallies(event)
     event.decision_ky = decision_ky
     event.decision_ru = decision_ru
     fields = ["decision_ky", "decision_ru", "modified"]
@@ -192,15 +222,28 @@ def results_save(*, event: Event, decision_ky: str, decision_ru: str, protocol=N
             OfflineTally.objects.update_or_create(
                 alternative_id=alternative_id, method=method, defaults={"count": count}
             )
+    changes = history.diff(before, history.snapshot(event, result_fields))
+    after_tallies = _tallies(event)
+    if after_tallies != before_tallies:
+        changes["tallies"] = [before_tallies or None, after_tallies or None]
+    if changes:
+        history.record(actor=actor, obj=event, verb=Verb.CHANGED, changes=changes)
     return event
+
+
+def _tallies(event: Event) -> dict[str, int]:
+    """The offline tallies as the history keeps them: {"alternative: method": count}."""
+    rows = OfflineTally.objects.filter(alternative__event=event).select_related("alternative")
+    return {f"{row.alternative}: {row.get_method_display()}": row.count for row in rows}
 
 
 @transaction.atomic
 def attendance_counts_save(*, event: Event, counts: dict[int, int | None],
-                           villages: list[tuple[str, int]]) -> None:
+                           villages: list[tuple[str, int]], actor=None) -> None:
     """Aggregate attendance {group id: count}; villages [(name, count)] replace the old list."""
     if event.status not in (S.HELD, S.RESULTS):
         raise ValidationError(_("Attendance can be recorded once the event has been held."))
+    before = _attendance(event)
     groups = set(BalanceGroup.objects.values_list("pk", flat=True))
     for group_id, count in counts.items():
         if group_id not in groups:
@@ -220,11 +263,29 @@ def attendance_counts_save(*, event: Event, counts: dict[int, int | None],
     VillageAttendance.objects.bulk_create(
         VillageAttendance(event=event, village=name, count=count) for name, count in merged.items()
     )
+    changes = history.diff(before, _attendance(event))
+    if changes:
+        history.record(actor=actor, obj=event, verb=Verb.CHANGED, changes=changes)
+
+
+def _attendance(event: Event) -> dict[str, object]:
+    """Attendance as the history keeps it: by group, by village."""
+    groups = {
+        str(row.group): row.count
+        for row in AttendanceCount.objects.filter(event=event).select_related("group")
+    }
+    villages = {
+        row.village: row.count for row in VillageAttendance.objects.filter(event=event)
+    }
+    return {"attendance": groups or None, "villages": villages or None}
 
 
 @transaction.atomic
-def reference_shares_save(*, municipality, shares: dict[int, object], source: str) -> None:
+def reference_shares_save(
+    *, municipality, shares: dict[int, object], source: str, actor=None
+) -> None:
     """A municipality's own population shares {group id: percent or None (use national)}."""
+    before = _shares(municipality)
     source = (source or "").strip()
     if not source and any(v is not None for v in shares.values()):
         raise ValidationError(_("Cite the source of the figures."))
@@ -241,3 +302,12 @@ def reference_shares_save(*, municipality, shares: dict[int, object], source: st
             group_id=group_id,
             defaults={"percent": percent, "source": source},
         )
+    changes = history.diff(before, _shares(municipality))
+    if changes:
+        history.record(actor=actor, obj=municipality, verb=Verb.CHANGED, changes=changes)
+
+
+def _shares(municipality) -> dict[str, object]:
+    rows = ReferenceShare.objects.filter(municipality=municipality).select_related("group")
+    shares = {str(row.group): str(row.percent) for row in rows}
+    return {"reference_shares": shares or None}

@@ -319,6 +319,7 @@ def event_transition(request, pk: int):
                 to=form.cleaned_data["to"],
                 reason=form.cleaned_data["reason_ky"],
                 reason_ru=form.cleaned_data["reason_ru"],
+                actor=request.user,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -351,7 +352,9 @@ def document_add(request, pk: int):
     return _staff_form_page(
         request, pk, "participation/document_form.html",
         lambda event, data, files: DocumentForm(data, files),
-        lambda event, form: services.document_add(event=event, **form.cleaned_data),
+        lambda event, form: services.document_add(
+            event=event, actor=request.user, **form.cleaned_data
+        ),
         _("The document has been added."),
     )
 
@@ -360,7 +363,9 @@ def alternative_add(request, pk: int):
     return _staff_form_page(
         request, pk, "participation/alternative_form.html",
         lambda event, data, files: AlternativeForm(data),
-        lambda event, form: services.alternative_add(event=event, **form.cleaned_data),
+        lambda event, form: services.alternative_add(
+            event=event, actor=request.user, **form.cleaned_data
+        ),
         _("The alternative has been added."),
     )
 
@@ -388,7 +393,7 @@ def document_remove(request, pk: int, document_pk: int):
     document = get_object_or_404(event.documents, pk=document_pk)
     return _remove_page(
         request, event, title=_("Remove a document"), what=translated(document, "title").text,
-        remove=lambda: services.document_remove(document=document),
+        remove=lambda: services.document_remove(document=document, actor=request.user),
         success=_("The document has been removed."),
     )
 
@@ -400,7 +405,9 @@ def alternative_remove(request, pk: int, alternative_pk: int):
     return _remove_page(
         request, event, title=_("Remove an alternative"),
         what=translated(alternative, "title").text,
-        remove=lambda: services.alternative_remove(alternative=alternative),
+        remove=lambda: services.alternative_remove(
+            alternative=alternative, actor=request.user
+        ),
         success=_("The alternative has been removed."),
     )
 
@@ -421,6 +428,7 @@ def results_edit(request, pk: int):
             decision_ru=form.cleaned_data["decision_ru"],
             protocol=form.cleaned_data.get("protocol"),
             tallies=form.tallies(),
+            actor=request.user,
         )
 
     return _staff_form_page(
@@ -443,7 +451,8 @@ def attendance_edit(request, pk: int):
 
     def save(event, form):
         services.attendance_counts_save(
-            event=event, counts=form.counts(), villages=form.cleaned_data["villages"]
+            event=event, counts=form.counts(), villages=form.cleaned_data["villages"],
+            actor=request.user,
         )
 
     return _staff_form_page(
@@ -726,7 +735,8 @@ def reference_shares_edit(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.reference_shares_save(
-                municipality=unit, shares=form.shares(), source=form.cleaned_data["source"]
+                municipality=unit, shares=form.shares(), source=form.cleaned_data["source"],
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("law-making/", include("participation.lawmaking.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("moderation/", include("portal.moderation.urls")),
+    path("history/", include("portal.history.urls")),
     prefix_default_language=True,
 )
 

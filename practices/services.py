@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.following import notify_new_item
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.permissions import require
 
 from .models import Document
@@ -73,7 +75,8 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
     ``upload`` is a document's new file (the replaced one is deleted once this commits).
     """
     require(actor, perm_name(item, "change"), item)
-    if item.pk is None:
+    created, before = item.pk is None, history.before(item)
+    if created:
         item.author = actor
         item.status = Status.DRAFT
     replaced = ""
@@ -86,6 +89,7 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
     for formset in children:
         formset.instance = item
         formset.save()
+    history.record_saved(actor=actor, obj=item, before=before, created=created)
     if replaced and replaced != item.file.name:
         storage = item.file.storage
         transaction.on_commit(lambda: storage.delete(replaced))
@@ -95,15 +99,25 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
 @transaction.atomic
 def item_submit(*, item: Editorial, actor) -> Editorial:
     require(actor, perm_name(item, "submit"), item)
+    previous = item.status
     item.status = Status.SUBMITTED
     item.submitted_at = timezone.now()
     item.save(update_fields=["status", "submitted_at", "modified"])
+    _record_step(item, actor, Verb.SUBMITTED, previous)
     return item
+
+
+def _record_step(item: Editorial, actor, verb: str, previous: str, comment: str = "") -> None:
+    history.record(
+        actor=actor, obj=item, verb=verb, changes={"status": [previous, item.status]},
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def item_publish(*, item: Editorial, actor) -> Editorial:
     require(actor, perm_name(item, "review"), item)
+    previous = item.status
     item.status = Status.PUBLISHED
     item.reviewed_by = actor
     item.review_comment = ""
@@ -111,6 +125,7 @@ def item_publish(*, item: Editorial, actor) -> Editorial:
     item.save(
         update_fields=["status", "reviewed_by", "review_comment", "published_at", "modified"]
     )
+    _record_step(item, actor, Verb.PUBLISHED, previous)
     if isinstance(item, NewsItem):  # followers hear of published news (portal.following)
         transaction.on_commit(lambda: notify_new_item(kind="news", obj=item))
     return item
@@ -122,10 +137,12 @@ def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": ValidationError(_("Say what the author should change."))})
+    previous = item.status
     item.status = Status.RETURNED
     item.reviewed_by = actor
     item.review_comment = comment
     item.save(update_fields=["status", "reviewed_by", "review_comment", "modified"])
+    _record_step(item, actor, Verb.RETURNED, previous, comment)
     return item
 
 
@@ -133,9 +150,11 @@ def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
 def item_unpublish(*, item: Editorial, actor) -> Editorial:
     """Take a published item back to draft (it disappears from the public at once)."""
     require(actor, perm_name(item, "unpublish"), item)
+    previous = item.status
     item.status = Status.DRAFT
     item.reviewed_by = actor
     item.save(update_fields=["status", "reviewed_by", "modified"])
+    _record_step(item, actor, Verb.WITHDRAWN, previous)
     return item
 
 
@@ -159,6 +178,7 @@ def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_
     _fill_file(photo, upload, allowed=PHOTO_TYPES, max_size=PHOTO_MAX_SIZE)
     photo.full_clean()
     photo.save()
+    history.record_saved(actor=actor, obj=photo, before={}, created=True, parent=owner)
     return photo
 
 
@@ -172,12 +192,16 @@ def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru="
         attachment.title_ky = attachment.title_ru = attachment.original_name
     attachment.full_clean()
     attachment.save()
+    history.record_saved(
+        actor=actor, obj=attachment, before={}, created=True, parent=practice
+    )
     return attachment
 
 
 @transaction.atomic
 def file_remove(*, stored, owner: Editorial, actor) -> None:
     require(actor, perm_name(owner, "change"), owner)
+    history.record_deleted(actor=actor, obj=stored, parent=owner)
     stored.file.delete(save=False)
     stored.delete()
 

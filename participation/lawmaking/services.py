@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal import formats
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -107,13 +109,19 @@ def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
     draft.full_clean()
     check_discussion_period(draft)
     draft.save()
-    _write_revision(draft, [(None, ky, ru) for ky, ru in clauses])
+    revision = _write_revision(draft, [(None, ky, ru) for ky, ru in clauses])
+    history.record_saved(actor=user, obj=draft, before={}, created=True)
+    history.record(
+        actor=user, obj=draft, verb=Verb.REVISED,
+        changes={"revision": [None, revision.number]},
+    )
     return draft
 
 
 @transaction.atomic
 def draft_update(*, user, draft: Draft, data: dict) -> Draft:
     require(user, "lawmaking.change_draft", draft)
+    snapshot = history.before(draft)
     # The form may already have written the new values on this object: compare with the row.
     before = Draft.objects.filter(pk=draft.pk).values(
         "discussion_starts_at", "discussion_ends_at"
@@ -127,6 +135,7 @@ def draft_update(*, user, draft: Draft, data: dict) -> Draft:
         opens_at = draft.published_at if draft.status == Draft.Status.PUBLISHED else None
         check_discussion_period(draft, opens_at=opens_at)
     draft.save()
+    history.record_saved(actor=user, obj=draft, before=snapshot, created=False)
     return draft
 
 
@@ -135,7 +144,12 @@ def draft_revise(*, user, draft: Draft, clauses: list[tuple], note: str = "") ->
     """A new revision of the text; each clause keeps its identity (and its comments)."""
     require(user, "lawmaking.change_draft", draft)
     Draft.objects.select_for_update().filter(pk=draft.pk).first()
-    return _write_revision(draft, clauses, note)
+    revision = _write_revision(draft, clauses, note)
+    history.record(
+        actor=user, obj=draft, verb=Verb.REVISED,
+        changes={"revision": [revision.number - 1 or None, revision.number]}, comment=note,
+    )
+    return revision
 
 
 @transaction.atomic
@@ -149,6 +163,10 @@ def draft_publish(*, user, draft: Draft) -> Draft:
     draft.published_at = now
     draft.full_clean()
     draft.save(update_fields=["status", "published_at", "modified"])
+    history.record(
+        actor=user, obj=draft, verb=Verb.PUBLISHED,
+        changes={"status": [Draft.Status.DRAFT, Draft.Status.PUBLISHED]},
+    )
     _notify("draft", draft)
     return draft
 
@@ -191,6 +209,11 @@ def comment_decide(
     comment.decided_at = timezone.now()
     comment.full_clean()
     comment.save()
+    history.record(
+        actor=user, obj=comment, verb=Verb.DECIDED, parent=comment.draft,
+        changes={"decision": [None, comment.get_decision_display()]},
+        comment=reason_ky or reason_ru, public=False,
+    )
     return comment
 
 
@@ -202,10 +225,17 @@ def draft_adopt(*, user, draft: Draft, data: dict) -> Draft:
         raise ValidationError(
             _("Answer every comment before publishing the adopted text."), code="unanswered"
         )
+    previous = draft.status
     for field, value in data.items():
         setattr(draft, field, value)
     draft.adopted_text = draft.adopted_text_ky or draft.adopted_text_ru
     draft.status = Draft.Status.ADOPTED
     draft.full_clean()
     draft.save()
+    changes = {"status": [previous, Draft.Status.ADOPTED]}
+    changes.update({
+        name: [None, history.plain(getattr(draft, name))]
+        for name in data if getattr(draft, name, None) not in (None, "")
+    })
+    history.record(actor=user, obj=draft, verb=Verb.ADOPTED, changes=changes)
     return draft

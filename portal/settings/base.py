@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "monitoring",
     "practices",
     "practices.questions",
+    "portal.history",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.history import services as history
+from portal.history.models import Verb
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -37,12 +39,19 @@ def question_answer(*, user, question: Question, answer: str) -> Question:
     if not answer:
         raise ValidationError(_("Write the answer."), code="empty")
     first = question.answered_at is None
+    previous = question.answer
     question.answer = answer
     question.answered_by = user
     if first:
         question.answered_at = timezone.now()
     question.full_clean()
     question.save(update_fields=["answer", "answered_by", "answered_at"])
+    history.record(
+        actor=user,
+        obj=question,
+        verb=Verb.ANSWERED if first else Verb.CHANGED,
+        changes={"answer": [previous or None, answer]},
+    )
     if first:
         try:
             from portal.following import notify_new_item

@@ -13,12 +13,12 @@ from monitoring import services
 from monitoring.catalogue import AREAS
 from monitoring.catalogue import INDICATORS
 from monitoring.models import Action
-from monitoring.models import AuditEvent
 from monitoring.models import Cycle
 from monitoring.models import Evaluation
 from monitoring.models import Indicator
 from monitoring.models import MonitoringAct
 from monitoring.models import ServiceArea
+from portal.history.models import Change
 
 pytestmark = pytest.mark.django_db
 Status = MonitoringAct.Status
@@ -50,14 +50,19 @@ def test_full_workflow_leaves_a_history_row_per_state_change(world):
     act.refresh_from_db()
     assert act.status == Status.PUBLISHED
     assert Cycle.objects.get(pk=world.cycle.pk).is_published
-    verbs = list(AuditEvent.objects.filter(cycle=world.cycle).values_list("verb", flat=True))
-    assert verbs == [
-        "act_created", "act_submitted", "act_returned", "act_submitted", "act_accepted",
-        "act_published", "cycle_published",
+    steps = Change.objects.filter(
+        municipality=world.cycle.municipality, content_type__model__in=["monitoringact", "cycle"]
+    ).exclude(verb="changed").order_by("pk")
+    assert [(entry.content_type.model, entry.verb) for entry in steps] == [
+        ("monitoringact", "created"), ("monitoringact", "submitted"),
+        ("monitoringact", "returned"), ("monitoringact", "submitted"),
+        ("monitoringact", "accepted"), ("monitoringact", "published"), ("cycle", "published"),
     ]
-    returned = AuditEvent.objects.get(verb="act_returned")
-    assert (returned.from_status, returned.to_status, returned.actor) == (
-        "submitted", "returned", world.lead)
+    returned = Change.objects.get(verb="returned")
+    assert (returned.changes["status"], returned.actor) == (["submitted", "returned"], world.lead)
+    assert returned.parent_id == world.cycle.pk
+    assert not returned.is_public
+    assert steps.last().is_public
 
 
 def test_non_member_cannot_file(world):
@@ -173,7 +178,7 @@ def test_dissent_one_per_member_is_updated_and_logged(world):
     services.dissent_save(cycle=world.cycle, user=world.member, text="Не согласен")
     services.dissent_save(cycle=world.cycle, user=world.member, text="Не согласна с оценкой воды")
     assert world.cycle.dissents.get().text == "Не согласна с оценкой воды"
-    assert AuditEvent.objects.filter(verb="dissent").count() == 2
+    assert Change.objects.filter(verb="dissent", is_public=False).count() == 2
     with pytest.raises(PermissionDenied):
         services.dissent_save(cycle=world.cycle, user=world.citizen, text="x")
 
@@ -236,10 +241,10 @@ def test_demo_seed_is_idempotent(settings):
     admin_units_load()
     demo.seed(stdout=StringIO())
     counts = (Cycle.objects.count(), MonitoringAct.objects.count(), Evaluation.objects.count(),
-              AuditEvent.objects.count(), Action.objects.count())
+              Change.objects.count(), Action.objects.count())
     demo.seed(stdout=StringIO())
     assert counts == (Cycle.objects.count(), MonitoringAct.objects.count(),
-                      Evaluation.objects.count(), AuditEvent.objects.count(),
+                      Evaluation.objects.count(), Change.objects.count(),
                       Action.objects.count())
     assert Cycle.objects.filter(status="published").count() == 3
     assert Cycle.objects.filter(status="in_progress", municipality__slug="tepkenskiy-aa").exists()

@@ -19,11 +19,11 @@ from django.utils import translation
 
 from municipalities import services
 from municipalities.data import build_admin_units
-from municipalities.models import ChangeRecord
 from municipalities.models import Municipality
 from municipalities.services import ADMIN_UNITS_FILE
 from municipalities.services import admin_units_load
 from portal import search
+from portal.history.models import Change
 from portal.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -259,7 +259,7 @@ def test_admin_action_marks_names_checked_and_records_it(client, site_admin, thr
     )
     assert response.status_code == 302
     assert set(Municipality.objects.values_list("name_ky_origin", flat=True)) == {CHECKED}
-    records = ChangeRecord.objects.filter(changes__has_key="name_ky_origin")
+    records = Change.objects.filter(changes__has_key="name_ky_origin")
     assert {r.municipality.slug for r in records} == {"rule-aa", "source-aa"}
     assert all(r.actor == site_admin for r in records)
 
@@ -275,7 +275,7 @@ def test_admin_who_changes_a_name_has_checked_it(client, site_admin, unit_factor
     assert response.status_code == 302, response.context["adminform"].form.errors
     unit.refresh_from_db()
     assert (unit.name_ky, unit.name_ky_origin) == ("Тепке айыл аймагы жаңы", CHECKED)
-    record = ChangeRecord.objects.get(municipality=unit)
+    record = Change.objects.get(municipality=unit)
     assert record.changes["name_ky_origin"] == ["rule", "checked"]
     assert "тепке айыл аймагы жаны" in unit.search_text  # folded: ң as н
 
@@ -348,7 +348,7 @@ def test_manager_corrects_the_name_history_search_and_origin_follow(
     assert unit.name_ky == "Түп-Тепке айыл аймагы"
     assert unit.name_ky_origin == CHECKED
     assert unit.search_text == "туп-тепке айыл аймагы туп-тепкенский айылный аймак"
-    record = ChangeRecord.objects.get(municipality=unit)
+    record = Change.objects.get(municipality=unit)
     assert record.actor == manager
     assert record.changes == {
         "name_ky": ["Тепке айыл аймагы", "Түп-Тепке айыл аймагы"],
@@ -375,7 +375,7 @@ def test_confirming_a_name_unchanged_marks_it_checked(client, site_admin, unit_f
     assert response.status_code == 302
     unit.refresh_from_db()
     assert unit.name_ky_origin == CHECKED
-    assert ChangeRecord.objects.get(municipality=unit).changes == {
+    assert Change.objects.get(municipality=unit).changes == {
         "name_ky_origin": ["rule", "checked"]
     }
 
@@ -408,7 +408,7 @@ def test_bad_names_are_refused_in_both_languages_and_nothing_is_saved(
         assert response.context["form"].errors[field] == [message]
     unit.refresh_from_db()
     assert (unit.name_ky, unit.name_ky_origin) == ("Тепке айыл аймагы", RULE)
-    assert not ChangeRecord.objects.exists()
+    assert not Change.objects.exists()
 
 
 def test_the_service_refuses_empty_names_too(unit_factory, site_admin):

@@ -10,12 +10,12 @@ from django.core.management import CommandError
 from django.core.management import call_command
 from django.utils import translation
 
-from municipalities.models import ChangeRecord
 from municipalities.models import Municipality
 from municipalities.models import Succession
 from municipalities.models import Village
 from municipalities.services import ADMIN_UNITS_FILE
 from municipalities.services import admin_units_load
+from portal.history.models import Change
 from tests.municipalities import nsc_workbooks as books
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def _state():
         sorted(Village.objects.values_list("pk", "soate", "municipality_id", "name_ru",
                                            "population")),
         sorted(Succession.objects.values_list("predecessor_id", "successor_id", "kind")),
-        ChangeRecord.objects.count(),
+        Change.objects.count(),
     )
 
 
@@ -147,7 +147,7 @@ def test_the_reform_workbook_brings_the_directory_up_to_date(before_reform, book
     assert rayon.name_ru == "Айтматовский район"
     assert rayon.name_ky == "Айтматов району"
     assert rayon.name_ky_origin == Municipality.NameOrigin.RULE
-    renamed = ChangeRecord.objects.get(municipality=rayon, action="renamed")
+    renamed = Change.objects.get(municipality=rayon, verb="renamed")
     assert renamed.changes["name_ru"] == ["Кара-Бууринский район", "Айтматовский район"]
     assert not Succession.objects.filter(predecessor=rayon).exists()
 
@@ -155,7 +155,7 @@ def test_the_reform_workbook_brings_the_directory_up_to_date(before_reform, book
     pakhta = _unit("41708222810000")
     assert pakhta.valid_to == CLOSED
     assert not Succession.objects.filter(predecessor=pakhta).exists()
-    record = ChangeRecord.objects.get(municipality=pakhta, action="superseded")
+    record = Change.objects.get(municipality=pakhta, verb="superseded")
     candidates = record.changes["successor_candidates"][1]
     assert "Военно-Антоновский" in candidates
     assert "Асылбашский" in candidates
@@ -176,11 +176,11 @@ def test_the_reform_workbook_brings_the_directory_up_to_date(before_reform, book
     assert _unit("41704400000010").villages.get().population == 510
 
     # Every change in the units' history, the workbook as the actor
-    records = ChangeRecord.objects.filter(source_file=f"op825_2026.{fmt}")
-    assert records.filter(action="superseded").count() == 6
-    assert records.filter(action="created").count() == 2
+    records = Change.objects.filter(source_file=f"op825_2026.{fmt}")
+    assert records.filter(verb="superseded").count() == 6
+    assert records.filter(verb="created").count() == 2
     assert not records.exclude(actor=None).exists()
-    assert ChangeRecord.objects.filter(source_file="").count() == 0
+    assert Change.objects.filter(source_file="").count() == 0
 
     assert "retired     41708203815000  Маевский айылный аймак" in out
     assert "absorbed by г. Бишкек" in out

@@ -26,7 +26,7 @@ def _allowed(who, allowed):
         ("municipalities.change_village", EDITORS),
         ("municipalities.change_charter", EDITORS),
         ("municipalities.manage_staff", {"manager", "admin"}),
-        ("municipalities.view_changerecord", {"manager", "admin"}),
+        ("history.view_history", EDITORS),  # the one history: the unit's staff, site admins
         ("municipalities.merge_municipality", {"admin"}),
     ],
 )
@@ -94,7 +94,8 @@ def test_history_page_matrix(client, roles, unit_a, who):
     if who != "anonymous":
         client.force_login(roles[who])
     response = client.get(_url("history", slug=unit_a.slug))
-    expected = {"anonymous": 302, "manager": 200, "admin": 200}.get(who, 403)
+    # The one history: the unit's staff (editors and managers) and site administrators.
+    expected = {"anonymous": 302, "staff": 200, "manager": 200, "admin": 200}.get(who, 403)
     assert response.status_code == expected
 
 

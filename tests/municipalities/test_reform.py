@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from municipalities.models import ChangeRecord
 from municipalities.models import Municipality
 from municipalities.models import Succession
 from municipalities.services import units_merge
+from portal.history import services as history_services
+from portal.history.models import Change
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +50,8 @@ def test_merge_creates_the_successor_and_closes_the_predecessors(pair, site_admi
         unit.refresh_from_db()
         assert unit.valid_to == DATE - datetime.timedelta(days=1)
         assert Succession.objects.get(predecessor=unit).successor == new
-    assert ChangeRecord.objects.filter(action="superseded", actor=site_admin).count() == 2
-    created = ChangeRecord.objects.get(municipality=new)
+    assert Change.objects.filter(verb="superseded", actor=site_admin).count() == 2
+    created = Change.objects.get(municipality=new)
     assert created.changes["predecessors"][1] == ["ala-archa-aa", "oktyabr-aa"]
 
 
@@ -241,9 +242,8 @@ def test_the_directory_lists_current_units_and_reaches_the_retired(client, retir
 
 def test_the_history_names_the_workbook_a_change_came_from(client, site_admin, retired):
     old, _new, _unclear = retired
-    ChangeRecord.objects.create(
-        municipality=old, action="superseded", object_type="municipality",
-        object_label=str(old), changes={"valid_to": [None, "2025-12-31"]},
+    history_services.record(
+        actor=None, obj=old, verb="superseded", changes={"valid_to": [None, "2025-12-31"]},
         source_file="op825_2026.xls",
     )
     client.force_login(site_admin)

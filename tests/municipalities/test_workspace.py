@@ -12,10 +12,10 @@ from django.utils import translation
 from municipalities import services
 from municipalities.models import DOCX
 from municipalities.models import Body
-from municipalities.models import ChangeRecord
 from municipalities.models import Charter
 from municipalities.models import Member
 from municipalities.models import Village
+from portal.history.models import Change
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +61,10 @@ def test_staff_describe_their_council_and_the_change_is_recorded(client, staff_o
     assert (body.name_ky, body.name_ru, body.seats) == (
         "Тепке айылдык кеңеши", "Тепкенский айылный кенеш", 15,
     )
-    record = ChangeRecord.objects.get(municipality=unit_a)
+    record = Change.objects.get(municipality=unit_a)
     assert record.actor == user
-    assert record.action == "created"
-    assert record.object_type == "body"
+    assert record.verb == "created"
+    assert record.content_type.model == "body"
     response = client.post(
         _url("body_edit", slug=unit_a.slug, kind="council"),
         {"name_ky": "Тепке айылдык кеңеши", "name_ru": "Тепкенский айылный кенеш", "seats": "17",
@@ -74,8 +74,8 @@ def test_staff_describe_their_council_and_the_change_is_recorded(client, staff_o
          "term_start": "2024-11-28", "term_end": "2028-11-28"},
     )
     assert response.status_code == 302
-    latest = ChangeRecord.objects.filter(municipality=unit_a).first()
-    assert latest.action == "updated"
+    latest = Change.objects.filter(municipality=unit_a).first()
+    assert latest.verb == "changed"
     assert latest.changes == {"seats": [15, 17]}
 
 
@@ -90,7 +90,7 @@ def test_bad_input_rerenders_with_message_and_saves_nothing(client, staff_of, un
     html = response.content.decode()
     assert 'class="error"' in html or 'class="errors"' in html
     assert not Body.objects.exists()
-    assert not ChangeRecord.objects.exists()
+    assert not Change.objects.exists()
 
 
 def test_a_name_in_one_language_is_enough(unit_a):
@@ -122,9 +122,9 @@ def test_people_add_edit_delete_with_history(client, staff_of, unit_a, body_fact
     assert response.status_code == 302
     client.post(_url("member_delete", slug=unit_a.slug, kind="executive", pk=member.pk))
     assert not Member.objects.exists()
-    actions = list(ChangeRecord.objects.order_by("pk").values_list("action", flat=True))
-    assert actions == ["created", "updated", "deleted"]
-    assert ChangeRecord.objects.get(action="updated").changes == {
+    actions = list(Change.objects.order_by("pk").values_list("verb", flat=True))
+    assert actions == ["created", "changed", "deleted"]
+    assert Change.objects.get(verb="changed").changes == {
         "position_ru": ["глава", "глава айыл окмоту"]
     }
 
@@ -148,7 +148,7 @@ def test_villages_are_entered_by_staff(client, staff_of, unit_a):
     assert response.status_code == 302
     village = Village.objects.get(municipality=unit_a)
     assert not village.is_demo
-    assert ChangeRecord.objects.filter(object_type="village", action="created").exists()
+    assert Change.objects.filter(content_type__model="village", verb="created").exists()
 
 
 def test_profile_description_edit(client, staff_of, unit_a):
@@ -160,7 +160,7 @@ def test_profile_description_edit(client, staff_of, unit_a):
     assert response.status_code == 302
     unit_a.refresh_from_db()
     assert unit_a.description_ru == "Об айылном аймаке"
-    assert ChangeRecord.objects.get().changes["description_ru"] == [None, "Об айылном аймаке"]
+    assert Change.objects.get().changes["description_ru"] == [None, "Об айылном аймаке"]
 
 
 @pytest.mark.parametrize(
@@ -188,7 +188,7 @@ def test_charter_upload_checks_content_and_stores_under_a_generated_name(
     download = client.get(_url("charter", slug=unit_a.slug))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == content
-    assert ChangeRecord.objects.filter(object_type="charter").exists()
+    assert Change.objects.filter(content_type__model="charter").exists()
 
 
 @pytest.mark.parametrize(
@@ -245,7 +245,7 @@ def test_history_page_runs_a_constant_number_of_queries(
 def test_admin_changelist_of_history_is_readable_by_site_admin(client, site_admin, unit_a):
     services.village_save(municipality=unit_a, actor=None, data={"name_ru": "Село"})
     client.force_login(site_admin)
-    response = client.get(reverse("admin:municipalities_changerecord_changelist"))
+    response = client.get(reverse("admin:history_change_changelist"))
     assert response.status_code == 200
 
 
@@ -263,6 +263,6 @@ def test_replacing_the_charter_updates_type_and_size_and_records_it(unit_a, staf
     second.refresh_from_db()
     assert second.pk == first.pk
     assert (second.content_type, second.size) == (DOCX, len(docx))
-    record = ChangeRecord.objects.filter(object_type="charter").first()
-    assert record.action == "updated"
+    record = Change.objects.filter(content_type__model="charter").first()
+    assert record.verb == "changed"
     assert set(record.changes) == {"title_ru", "file"}

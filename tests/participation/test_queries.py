@@ -67,7 +67,7 @@ def test_event_page_with_5000_comments_is_paginated_and_constant(
         response = client.get(event.get_absolute_url() + "?page=3")
     html = response.content.decode()
     assert html.count('class="comment"') + html.count('class="comment reply"') <= 25 * 9
-    assert baseline <= 16  # session, user, event, perms, documents, tally, comments...
+    assert baseline <= 17  # session, user, event, perms, documents, tally, comments, timeline...
     with django_assert_max_num_queries(baseline):
         client.get(event.get_absolute_url() + "?page=2", headers={"HX-Request": "true"})
 

@@ -23,6 +23,7 @@ SECTION_APPS = [
     "monitoring",
     "practices",
     "practices.questions",
+    "portal.history",  # last: the history of what the demos above created directly
 ]
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - printed in the README on purpose
 DEMO_ACCOUNTS = [
