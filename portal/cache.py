@@ -3,8 +3,9 @@
 Public pages, rate limits and health checks read the cache; Redis being restarted must not
 turn them into errors. A miss is always a correct answer for a cache; failed writes are
 dropped. /healthz still reports the cache as down (its write-then-read check fails).
-Throttling of logins fails open while Redis is down: availability over strictness, and the
-outage shows on /healthz and in the log.
+Rate limits must know when Redis is away, so ``count`` (used only by ``portal/ratelimit.py``)
+is the one operation that raises ``CacheUnavailableError`` instead of degrading: limits of
+writes then refuse, and login throttling counts per process (see ``portal/ratelimit.py``).
 
 Why not django-redis with ``IGNORE_EXCEPTIONS``: tried against a Redis that is away, its
 ``add()`` answers None ("not added") and ``incr()`` None, so allauth's rate limiter waits for a
@@ -34,7 +35,28 @@ def _log(exc: Exception) -> None:
         logger.warning("cache unavailable, serving without it: %s", exc)
 
 
+class CacheUnavailableError(Exception):
+    """The shared cache cannot be reached (raised only where a caller must know)."""
+
+
 class ResilientRedisCache(RedisCache):
+    def count(self, key, *, seconds: int) -> int:
+        """Count one use of ``key`` in a window of ``seconds`` opened by its first use.
+
+        ``add`` + ``incr`` of Django's own Redis client, both atomic in Redis; unlike every
+        other method here it raises ``CacheUnavailableError`` when Redis is away.
+        """
+        try:
+            RedisCache.add(self, key, 0, timeout=seconds)
+            try:
+                return RedisCache.incr(self, key)
+            except ValueError:  # expired between add and incr: a new window
+                RedisCache.set(self, key, 1, timeout=seconds)
+                return 1
+        except UNAVAILABLE as exc:
+            _log(exc)
+            raise CacheUnavailableError(str(exc)) from exc
+
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)
