@@ -120,8 +120,21 @@ def check(key: str, *, limit: int, seconds: int, message) -> None:
         raise RateLimitedError(message, code="rate")
 
 
+def shared_store_away() -> bool:
+    backend = caches["default"]
+    if not isinstance(backend, ResilientRedisCache):
+        return False
+    try:
+        backend.count(f"{PREFIX}:probe", seconds=1)
+    except CacheUnavailableError:
+        return True
+    return False
+
+
 def too_many_requests(request: HttpRequest, message=None) -> HttpResponse:
     """The 429 page, in the language of the page the visitor was on."""
+    if message is None and shared_store_away():  # allauth's limits, failing closed
+        message = UNAVAILABLE_MESSAGE
     response = render(request, "429.html", {"message": message}, status=429)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -106,6 +106,25 @@ def test_with_redis_away_writes_are_refused():
     assert refused.value.code == "rate_unavailable"
 
 
+@pytest.mark.usefixtures("redis_at_a_dead_port")
+def test_with_redis_away_sign_up_and_password_reset_are_refused(client, user):
+    from django.core import mail
+
+    from portal.models import User
+
+    response = client.post(
+        "/ru/accounts/signup/",
+        {"email": "new@example.kg", "password1": "Kyrgyz-Til-2026", "password2": "Kyrgyz-Til-2026"},
+    )
+    assert response.status_code == 429
+    assert "технической неполадки" in response.content.decode()
+    assert not User.objects.filter(email="new@example.kg").exists()
+    response = client.post("/ky/accounts/password/reset/", {"email": user.email})
+    assert response.status_code == 429
+    assert "Техникалык көйгөйдөн" in response.content.decode()
+    assert not mail.outbox
+
+
 def test_an_unhandled_rate_limit_answers_the_429_page(rf, settings):
     from django.contrib.auth.models import AnonymousUser
     from django.utils import translation
