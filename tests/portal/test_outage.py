@@ -33,7 +33,7 @@ def dsn() -> str:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(ROOT_URLCONF="tests.portal.outage_urls")
 def test_connections_killed_under_concurrent_requests_answer_503_then_pages_work(live_server):
     results: list[tuple[int, dict, str]] = []
@@ -88,7 +88,7 @@ def serve(path: str) -> int:
     return int(statuses[0].split()[0])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(ROOT_URLCONF="tests.portal.outage_urls")
 @pytest.mark.parametrize("path", ["/ky/municipalities/", "/outage-test/quick/"])
 def test_a_worker_replaces_a_connection_killed_while_idle(path):
@@ -102,7 +102,7 @@ def test_a_worker_replaces_a_connection_killed_while_idle(path):
     assert connection.connection.info.backend_pid != pid
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(ROOT_URLCONF="tests.portal.outage_urls")
 def test_a_worker_whose_connection_is_killed_mid_request_answers_503_then_serves(settings):
     killer = threading.Timer(1.0, lambda: _kill_outage_queries())
