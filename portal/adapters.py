@@ -65,6 +65,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 )
             )
 
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        """After a password reset (allauth's hook): the account's counts start afresh, so a
+        locked-out owner gets in with the new password at once."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        keys = _login_failed_keys(self.get_client_ip(request), credentials)
+        ratelimit.reset(keys["account"])
+        ratelimit.reset(keys["pair"])
+
     def authenticate(self, request, **credentials):
         user = super().authenticate(request, **credentials)
         if user is not None:

@@ -104,6 +104,13 @@ def forgive(key: str) -> None:
             pass
 
 
+def reset(key: str) -> None:
+    """Forget every use of ``key``."""
+    cache_key = f"{PREFIX}:{key}"
+    caches["default"].delete(cache_key)
+    _local.delete(cache_key)
+
+
 def check(key: str, *, limit: int, seconds: int, message) -> None:
     """Raise ``RateLimitedError(message, code="rate")`` when the limit is reached.
 

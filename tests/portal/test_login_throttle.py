@@ -46,6 +46,17 @@ def test_one_account_from_many_addresses_is_limited(user):
     assert response.status_code == 429
 
 
+def test_a_password_reset_lifts_the_accounts_lock(rf, user):
+    from allauth.account.adapter import get_adapter
+
+    for number in range(20):
+        login(Client(), user.email, address=f"10.3.{number}.1")
+    assert login(Client(), user.email, PASSWORD, address="10.4.0.1").status_code == 429
+    request = rf.post("/ky/accounts/password/reset/key/done/", REMOTE_ADDR="10.4.0.1")
+    get_adapter(request)._delete_login_attempts_cached_email(request, email=user.email)
+    assert login(Client(), user.email, PASSWORD, address="10.4.0.1").status_code == 302
+
+
 def test_a_spray_from_one_address_reaches_the_ceiling(user_factory, settings):
     settings.LOGIN_FAILED_LIMITS = {**settings.LOGIN_FAILED_LIMITS, "address": (30, 300)}
     for victim in user_factory.create_batch(30):
