@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 from portal.permissions import can
+from portal.text import ShortTextField
 from portal.uploads import CONTENT_MISMATCH
 from portal.uploads import content_matches_name
 
@@ -123,7 +124,7 @@ class TransitionForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    text = ShortTextField(
         label=_("Your comment"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),

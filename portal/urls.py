@@ -25,6 +25,11 @@ portal_patterns = (
     "portal",
 )
 
+# The database away is a 503 with Retry-After even outside a view (portal/outage.py); a rate
+# limit answers our own 429 page in the visitor's language (portal/ratelimit.py).
+handler500 = "portal.outage.server_error"
+handler429 = "portal.ratelimit.too_many_requests"  # looked up by allauth's rate limits
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from municipalities.models import Municipality
 from participation.forms import DateTimeInput
 from portal.permissions import can
+from portal.text import ShortTextField
 
 from .models import Draft
 from .models import DraftComment
@@ -163,7 +164,7 @@ class ReviseForm(forms.Form):
 
 class DraftCommentForm(forms.Form):
     clause = forms.TypedChoiceField(label=_("About"), coerce=int, required=False, empty_value=None)
-    text = forms.CharField(
+    text = ShortTextField(
         label=_("Your proposal or comment"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -57,7 +57,11 @@ def _throttled(request: HttpRequest) -> HttpResponse | None:
         (f"report:ip:{_address(request)}", settings.REPORT_RATE_ADDRESS),
     ):
         if not ratelimit.allow(key, limit=limit, seconds=seconds):
-            response = render(request, "reports/report_throttled.html", status=429)
+            message = None if ratelimit.shared_store_away() else _(
+                "You have asked for many reports in a short time. "
+                "Please wait a few minutes and ask again."
+            )
+            response = ratelimit.too_many_requests(request, message)
             response["Retry-After"] = str(seconds)
             return response
     return None

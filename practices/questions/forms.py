@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
+from portal.text import ShortTextField
 
 
 class QuestionForm(forms.Form):
@@ -12,8 +13,8 @@ class QuestionForm(forms.Form):
         queryset=Municipality.objects.none(),
         to_field_name="slug",
     )
-    title = forms.CharField(label=_("Subject"), max_length=200)
-    text = forms.CharField(
+    title = ShortTextField(label=_("Subject"), max_length=200, multiline=False)
+    text = ShortTextField(
         label=_("Your question"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -31,6 +31,32 @@ def test_seed_demo_refuses_to_run_without_debug(settings):
 
 
 @pytest.mark.django_db
+def test_seed_demo_without_debug_needs_the_flag_and_a_chosen_password(settings, monkeypatch):
+    settings.DEBUG = False
+    monkeypatch.delenv("SEED_DEMO_PASSWORD", raising=False)
+    with pytest.raises(CommandError, match="SEED_DEMO_PASSWORD"):
+        call_command("seed_demo", "--without-debug")
+    for weak in ("short", DEMO_PASSWORD):
+        monkeypatch.setenv("SEED_DEMO_PASSWORD", weak)
+        with pytest.raises(CommandError, match="SEED_DEMO_PASSWORD"):
+            call_command("seed_demo", "--without-debug")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_on_a_production_like_stack(settings, monkeypatch, client):
+    """DEBUG off, the flag, a chosen password: the demo, and never the published password."""
+    settings.DEBUG = False
+    monkeypatch.setenv("SEED_DEMO_PASSWORD", "staging-Demo-2026-long")
+    call_command("seed_demo", "--without-debug", stdout=None)
+    assert Municipality.objects.filter(kind="oblast").count() == 7
+    for email, *_ in DEMO_ACCOUNTS:
+        assert not client.login(username=email, password=DEMO_PASSWORD), email
+        assert client.login(username=email, password="staging-Demo-2026-long"), email
+        client.logout()
+
+
+@pytest.mark.django_db
 def test_seed_demo_is_idempotent_and_makes_one_account_per_role(settings, client):
     settings.DEBUG = True
     call_command("seed_demo", stdout=None)

@@ -1,7 +1,9 @@
-"""portal.ratelimit: the one limiter — counts per key in the cache, a window, fails open."""
+"""portal.ratelimit: the one limiter — counts per key in the cache, a window, fails closed."""
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCacheClient
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from portal import ratelimit
 
@@ -29,9 +31,17 @@ def test_check_raises_a_validation_error_with_the_callers_message():
     assert refused.value.messages == ["slow down"]
 
 
-def test_fails_open_when_the_cache_is_away(monkeypatch):
-    def down(*args, **kwargs):
-        raise ConnectionError("cache away")
+def test_writes_fail_closed_when_the_cache_is_away(monkeypatch):
+    def down(self, key=None, *, write=False):
+        raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(cache, "add", down)
-    assert all(ratelimit.allow("t:d", limit=1, seconds=60) for _ in range(5))
+    monkeypatch.setattr(RedisCacheClient, "get_client", down)
+    assert not any(ratelimit.allow("t:d", limit=1, seconds=60) for _ in range(3))
+    with pytest.raises(ratelimit.RateLimitedError) as refused:
+        ratelimit.check("t:d", limit=5, seconds=60, message="slow down")
+    assert refused.value.code == "rate_unavailable"
+    # Sign-in counts in this process instead: limited, not refused.
+    ratelimit._local.clear()
+    assert [ratelimit.allow("t:l", limit=2, seconds=60, when_away="local") for _ in range(3)] == [
+        True, True, False,
+    ]

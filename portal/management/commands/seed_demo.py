@@ -1,5 +1,6 @@
 """Fill the portal with the real administrative units and one demo account per role."""
 
+import os
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -37,12 +38,42 @@ DEMO_ACCOUNTS = [
 ]
 
 
+PASSWORD_ENV = "SEED_DEMO_PASSWORD"  # noqa: S105 - the variable's name, not a password
+MIN_PASSWORD_LENGTH = 12
+
+
 class Command(BaseCommand):
-    help = "Seed demo content (idempotent). Refuses to run unless DEBUG is on."
+    help = (
+        "Seed demo content (idempotent). Refuses to run unless DEBUG is on, or --without-debug "
+        f"is given with {PASSWORD_ENV} set (a production-like stack: see README)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-debug",
+            action="store_true",
+            help=(
+                "Seed a production-like stack (DEBUG off). The demo accounts then get the "
+                f"password in {PASSWORD_ENV}, never the published one."
+            ),
+        )
 
     def handle(self, *args, **options):
+        password = DEMO_PASSWORD
         if not settings.DEBUG:
-            raise CommandError("seed_demo only runs with DEBUG on: it creates known passwords.")
+            if not options["without_debug"]:
+                raise CommandError(
+                    "seed_demo only runs with DEBUG on: it creates known passwords. On a "
+                    f"production-like stack run it with --without-debug and {PASSWORD_ENV} set."
+                )
+            password = os.environ.get(PASSWORD_ENV, "")
+            if len(password) < MIN_PASSWORD_LENGTH or password == DEMO_PASSWORD:
+                raise CommandError(
+                    f"--without-debug needs {PASSWORD_ENV} in the environment: a password of "
+                    f"{MIN_PASSWORD_LENGTH} characters or more, other than the published demo "
+                    "one. The demo accounts get it."
+                )
+        self.password = password
         with transaction.atomic():
             report = admin_units_load()
             self.stdout.write(
@@ -57,12 +88,15 @@ class Command(BaseCommand):
                     import_module(f"{app}.demo").seed(stdout=self.stdout)
             # Bulk-created demo rows bypass the save signals that keep search current.
             self.stdout.write(f"search index: {sum(search.reindex().values())} entries")
-        self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {DEMO_PASSWORD}"))
+        shown = DEMO_PASSWORD if password == DEMO_PASSWORD else f"the one in {PASSWORD_ENV}"
+        self.stdout.write(self.style.SUCCESS(f"demo accounts ready, password: {shown}"))
 
     def _account(self, email, name, flags, membership) -> None:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email=email, password=DEMO_PASSWORD)
+            user = User.objects.create_user(email=email, password=self.password)
+        elif self.password != DEMO_PASSWORD:  # never leave the published password behind
+            user.set_password(self.password)
         user.display_name = name
         for flag, value in flags.items():
             setattr(user, flag, value)
