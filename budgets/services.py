@@ -2,6 +2,8 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Municipality
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.permissions import require
 
 from . import importing
@@ -33,7 +36,7 @@ LINE_FIELDS = (
 )
 
 
-def _decimal(value) -> Decimal | None:
+def _decimal(value: object) -> Decimal | None:
     if value is None or value == "":
         return None
     return Decimal(str(value)).quantize(Decimal("0.01"))
@@ -47,7 +50,7 @@ def budget_year_create(
     population: int | None = None,
     note_ky: str = "",
     note_ru: str = "",
-    actor=None,
+    actor: User | None = None,
 ) -> BudgetYear:
     if not municipality.is_self_governing:
         raise ValidationError(_("Only self-governing units have their own budget."))
@@ -66,7 +69,8 @@ def budget_year_create(
 
 @transaction.atomic
 def budget_year_update(
-    *, budget: BudgetYear, population: int | None, note_ky: str, note_ru: str, actor=None
+    *, budget: BudgetYear, population: int | None, note_ky: str, note_ru: str,
+    actor: User | None = None,
 ) -> BudgetYear:
     before = history.before(budget)
     budget.population = population
@@ -78,7 +82,7 @@ def budget_year_update(
     return budget
 
 
-def _snapshot(line: BudgetLine) -> dict:
+def _snapshot(line: BudgetLine) -> dict[str, str | None]:
     return {
         "direction": line.direction,
         "category": line.category,
@@ -95,8 +99,8 @@ def _snapshot(line: BudgetLine) -> dict:
 def budget_publish(
     *,
     budget: BudgetYear,
-    lines: list[dict],
-    user,
+    lines: list[dict[str, Any]],
+    user: User | None,
     source: str = "form",
     comment_ky: str = "",
     comment_ru: str = "",
@@ -118,7 +122,8 @@ def budget_publish(
             code=data["code"],
             name_ky=data.get("name_ky") or "",
             name_ru=data.get("name_ru") or "",
-            approved=_decimal(data["approved"]),
+            # A missing amount stays None here so that full_clean below names the line.
+            approved=cast(Decimal, _decimal(data["approved"])),
             revised=_decimal(data.get("revised")),
             executed=_decimal(data.get("executed")),
         )
@@ -161,7 +166,9 @@ def budget_publish(
 
 
 @transaction.atomic
-def import_stage(*, budget: BudgetYear, user, filename: str, content: bytes) -> PendingImport:
+def import_stage(
+    *, budget: BudgetYear, user: User, filename: str, content: bytes
+) -> PendingImport:
     """Read and check an upload; keep the result server-side for the preview."""
     lines, problems = importing.parse_upload(filename, content)
     return PendingImport.objects.create(
@@ -171,7 +178,7 @@ def import_stage(*, budget: BudgetYear, user, filename: str, content: bytes) -> 
 
 @transaction.atomic
 def import_confirm(
-    *, pending: PendingImport, user, comment_ky: str = "", comment_ru: str = ""
+    *, pending: PendingImport, user: User, comment_ky: str = "", comment_ru: str = ""
 ) -> BudgetRevision:
     pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
     require(user, "budgets.confirm_pendingimport", pending)  # the uploader, while still staff
@@ -194,7 +201,7 @@ def import_confirm(
 PENDING_IMPORT_DAYS = 7
 
 
-def purge_pending_imports(*, now=None) -> int:
+def purge_pending_imports(*, now: datetime.datetime | None = None) -> int:
     """Drop uploads nobody confirmed within a week: their parsed lines are not kept forever.
 
     Confirmed uploads stay: they record where a published revision came from.
@@ -207,7 +214,7 @@ def purge_pending_imports(*, now=None) -> int:
 
 
 @transaction.atomic
-def calendar_stage_save(*, stage: CalendarStage, actor=None) -> CalendarStage:
+def calendar_stage_save(*, stage: CalendarStage, actor: User | None = None) -> CalendarStage:
     created, before = stage.pk is None, history.before(stage)
     stage.full_clean()
     stage.save()
@@ -218,7 +225,7 @@ def calendar_stage_save(*, stage: CalendarStage, actor=None) -> CalendarStage:
 
 
 @transaction.atomic
-def transfer_save(*, transfer: Transfer, actor=None) -> Transfer:
+def transfer_save(*, transfer: Transfer, actor: User | None = None) -> Transfer:
     if transfer.municipality_id and not transfer.municipality.is_self_governing:
         raise ValidationError(
             {"municipality": _("Transfers go to the budgets of self-governing units.")}

@@ -7,11 +7,14 @@ value. Missing values stay missing: they are never counted as zero.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Avg
 from django.db.models import Count
 from django.db.models import Prefetch
@@ -27,6 +30,7 @@ from portal import formats
 from portal.history import selectors as history_selectors
 from portal.history.models import Change
 from portal.i18n import translated
+from portal.models import User
 from portal.permissions import can
 
 from .models import Action
@@ -80,7 +84,7 @@ def previous_cycle(cycle: Cycle) -> Cycle | None:
     )
 
 
-def municipality_cycles(municipality) -> QuerySet[Cycle]:
+def municipality_cycles(municipality: Municipality) -> QuerySet[Cycle]:
     return (
         Cycle.objects.filter(municipality=municipality)
         .select_related("group")
@@ -94,7 +98,7 @@ def municipality_cycles(municipality) -> QuerySet[Cycle]:
     )
 
 
-def municipality_groups(municipality) -> QuerySet[MonitoringGroup]:
+def municipality_groups(municipality: Municipality) -> QuerySet[MonitoringGroup]:
     return MonitoringGroup.objects.filter(municipality=municipality).annotate(
         member_count=Count("members", distinct=True),
         women_count=Count(
@@ -103,7 +107,7 @@ def municipality_groups(municipality) -> QuerySet[MonitoringGroup]:
     )
 
 
-def visible_acts(cycle: Cycle, user) -> QuerySet[MonitoringAct]:
+def visible_acts(cycle: Cycle, user: User | AnonymousUser) -> QuerySet[MonitoringAct]:
     """Published acts for everyone; the whole group's acts for members and site admins."""
     acts = cycle.acts.select_related("author").annotate(
         evaluation_count=Count("evaluations", distinct=True)
@@ -129,7 +133,7 @@ def act_detail(pk: int) -> QuerySet[MonitoringAct]:
 HISTORY_SHOWN = 30
 
 
-def cycle_history(obj: Cycle | MonitoringAct, user) -> list[Change]:
+def cycle_history(obj: Cycle | MonitoringAct, user: User | AnonymousUser) -> list[Change]:
     """The latest entries of the one history about a cycle (and its acts and actions) or an
     act: all of them for the group and site administrators, the public ones for everyone
     else (published acts and results, the response, the action plan)."""
@@ -167,7 +171,7 @@ class Balance:
 def group_balance(members: list[GroupMember], year: int | None = None) -> Balance:
     year = year or timezone.localdate().year
     ages = [member.age_on(year) for member in members]
-    roles = defaultdict(int)
+    roles: defaultdict[str, int] = defaultdict(int)
     for member in members:
         roles[member.get_role_display()] += 1
     return Balance(
@@ -184,7 +188,7 @@ def group_balance(members: list[GroupMember], year: int | None = None) -> Balanc
 # --- scores ------------------------------------------------------------------------------
 
 
-def _published_means(cycle_ids) -> dict[int, dict[int, tuple[Decimal, int]]]:
+def _published_means(cycle_ids: Iterable[int]) -> dict[int, dict[int, tuple[Decimal, int]]]:
     """cycle id -> indicator id -> (mean value, number of evaluations). One query."""
     rows = (
         Evaluation.objects.filter(
@@ -222,7 +226,9 @@ class IndicatorScore:
         self.meets_target = _meets(self.indicator, self.value, self.target)
 
 
-def _meets(indicator: Indicator, value, target) -> bool | None:
+def _meets(
+    indicator: Indicator, value: Decimal | None, target: Decimal | None
+) -> bool | None:
     if value is None or target is None:
         return None
     if indicator.direction == Indicator.Direction.LOWER:
@@ -312,7 +318,7 @@ def scorecard(cycle: Cycle) -> Scorecard:
 def _area_scores(
     cycle_means: dict[int, tuple[Decimal, int]], indicators: dict[int, Indicator]
 ) -> dict[int, Decimal | None]:
-    per_area: dict[int, list] = defaultdict(list)
+    per_area: dict[int, list[Decimal | None]] = defaultdict(list)
     for indicator_id, (value, _count) in cycle_means.items():
         indicator = indicators.get(indicator_id)
         if indicator is not None:
@@ -322,7 +328,7 @@ def _area_scores(
 
 @dataclass
 class ComparisonRow:
-    municipality: object
+    municipality: Municipality
     cycle: Cycle | None
     scores: list[Decimal | None]
     score: Decimal | None
@@ -330,19 +336,19 @@ class ComparisonRow:
 
 @dataclass
 class Comparison:
-    rayon: object
+    rayon: Municipality
     areas: list[ServiceArea]
     rows: list[ComparisonRow]
 
 
-def rayon_comparison(rayon) -> Comparison:
+def rayon_comparison(rayon: Municipality) -> Comparison:
     """Every unit of the rayon with its latest published cycle, by service area: 4 queries."""
     units = list(rayon.children.order_by("name"))
     latest: dict[int, Cycle] = {}
-    for cycle in Cycle.objects.filter(
+    for published in Cycle.objects.filter(
         municipality__in=units, status=Cycle.Status.PUBLISHED
     ).order_by("-period_start"):
-        latest.setdefault(cycle.municipality_id, cycle)
+        latest.setdefault(published.municipality_id, published)
     means = _published_means(c.pk for c in latest.values())
     indicators = {i.pk: i for i in Indicator.objects.select_related("area")}
     area_scores = {cycle_id: _area_scores(m, indicators) for cycle_id, m in means.items()}
@@ -419,7 +425,7 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def action_progress(actions, today: date | None = None) -> Progress:
+def action_progress(actions: Iterable[Action], today: date | None = None) -> Progress:
     today = today or timezone.localdate()
     actions = list(actions)
     return Progress(
@@ -433,7 +439,7 @@ def action_progress(actions, today: date | None = None) -> Progress:
 # --- the member's desk ---------------------------------------------------------------------
 
 
-def my_memberships(user) -> QuerySet[GroupMember]:
+def my_memberships(user: User) -> QuerySet[GroupMember]:
     return (
         GroupMember.objects.filter(user=user)
         .select_related("group__municipality")
@@ -447,11 +453,11 @@ def my_memberships(user) -> QuerySet[GroupMember]:
     )
 
 
-def my_acts(user) -> QuerySet[MonitoringAct]:
+def my_acts(user: User) -> QuerySet[MonitoringAct]:
     return MonitoringAct.objects.filter(author__user=user).select_related("cycle__municipality")
 
 
-def acts_to_review(user) -> QuerySet[MonitoringAct]:
+def acts_to_review(user: User) -> QuerySet[MonitoringAct]:
     return MonitoringAct.objects.filter(
         cycle__group__members__user=user,
         cycle__group__members__is_lead=True,
@@ -462,7 +468,7 @@ def acts_to_review(user) -> QuerySet[MonitoringAct]:
 # --- contract with the municipalities app ---------------------------------------------------
 
 
-def municipality_profile_block(municipality) -> dict:
+def municipality_profile_block(municipality: Municipality) -> dict[str, Any]:
     """The monitoring block of a municipality's profile: at most 5 cycles, one query."""
     cycles = list(
         Cycle.objects.filter(municipality=municipality).order_by("-period_start")[:5]

@@ -5,14 +5,22 @@ made for a person requires that person's permission here too, and every write re
 change the workflow does not allow, whoever calls, so nothing published can change.
 """
 
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import models
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.permissions import require
 
 from .models import Action
@@ -24,6 +32,7 @@ from .models import Evidence
 from .models import Findings
 from .models import GroupMember
 from .models import MonitoringAct
+from .models import MonitoringGroup
 from .models import MunicipalResponse
 from .models import PlanItem
 from .uploads import checked_upload
@@ -31,10 +40,13 @@ from .uploads import checked_upload
 Status = MonitoringAct.Status
 
 
-def _log(*, cycle, actor, verb, obj=None, from_status="", to_status="", comment="", **extra):
+def _log(
+    *, cycle: Cycle, actor: User | None, verb: str, obj: models.Model | None = None,
+    from_status: str = "", to_status: str = "", comment: str = "", **extra: Any,
+) -> None:
     """One entry of the one history: about the cycle, or about one of its parts (an act, an
     action), with the cycle as parent so that the cycle's pages show it."""
-    changes = {"status": [from_status or None, to_status or None]} if (
+    changes: dict[str, Any] = {"status": [from_status or None, to_status or None]} if (
         from_status or to_status
     ) else {}
     history.record(
@@ -48,7 +60,7 @@ def _log(*, cycle, actor, verb, obj=None, from_status="", to_status="", comment=
     )
 
 
-def _member_of(user, cycle: Cycle) -> GroupMember:
+def _member_of(user: User, cycle: Cycle) -> GroupMember:
     """The person's row in the cycle's group (the gate has let only members through)."""
     return GroupMember.objects.get(group_id=cycle.group_id, user=user)
 
@@ -65,7 +77,7 @@ def _require_editable(act: MonitoringAct) -> None:
 
 
 @transaction.atomic
-def cycle_create(*, group, cycle: Cycle, actor=None) -> Cycle:
+def cycle_create(*, group: MonitoringGroup, cycle: Cycle, actor: User | None = None) -> Cycle:
     cycle.group = group
     cycle.municipality = group.municipality
     cycle.status = Cycle.Status.IN_PROGRESS
@@ -76,7 +88,7 @@ def cycle_create(*, group, cycle: Cycle, actor=None) -> Cycle:
 
 
 @transaction.atomic
-def plan_item_save(*, cycle: Cycle, item: PlanItem, actor=None) -> PlanItem:
+def plan_item_save(*, cycle: Cycle, item: PlanItem, actor: User | None = None) -> PlanItem:
     _require_open(cycle)
     created, before = item.pk is None, history.before(item)
     item.cycle = cycle
@@ -87,7 +99,9 @@ def plan_item_save(*, cycle: Cycle, item: PlanItem, actor=None) -> PlanItem:
 
 
 @transaction.atomic
-def act_create(*, cycle: Cycle, user, title: str, place: str, visited_on) -> MonitoringAct:
+def act_create(
+    *, cycle: Cycle, user: User, title: str, place: str, visited_on: datetime.date
+) -> MonitoringAct:
     _require_open(cycle)
     require(user, "monitoring.add_act", cycle)
     member = _member_of(user, cycle)
@@ -99,7 +113,9 @@ def act_create(*, cycle: Cycle, user, title: str, place: str, visited_on) -> Mon
 
 
 @transaction.atomic
-def act_update(*, act: MonitoringAct, actor=None, **fields) -> MonitoringAct:
+def act_update(
+    *, act: MonitoringAct, actor: User | None = None, **fields: Any
+) -> MonitoringAct:
     _require_editable(act)
     before = history.before(act)
     for name, value in fields.items():
@@ -111,7 +127,9 @@ def act_update(*, act: MonitoringAct, actor=None, **fields) -> MonitoringAct:
 
 
 @transaction.atomic
-def evaluation_save(*, act: MonitoringAct, evaluation: Evaluation, actor=None) -> Evaluation:
+def evaluation_save(
+    *, act: MonitoringAct, evaluation: Evaluation, actor: User | None = None
+) -> Evaluation:
     """Create or update one evaluation of a draft act (the form already set its fields)."""
     _require_editable(act)
     created, before = evaluation.pk is None, history.before(evaluation)
@@ -125,7 +143,7 @@ def evaluation_save(*, act: MonitoringAct, evaluation: Evaluation, actor=None) -
 
 
 @transaction.atomic
-def evaluation_delete(*, evaluation: Evaluation, actor=None) -> None:
+def evaluation_delete(*, evaluation: Evaluation, actor: User | None = None) -> None:
     _require_editable(evaluation.act)
     history.record_deleted(actor=actor, obj=evaluation, parent=evaluation.act)
     for attachment in evaluation.attachments.all():
@@ -134,7 +152,10 @@ def evaluation_delete(*, evaluation: Evaluation, actor=None) -> None:
 
 
 @transaction.atomic
-def evidence_add(*, evaluation: Evaluation, upload, caption: str = "", actor=None) -> Evidence:
+def evidence_add(
+    *, evaluation: Evaluation, upload: File[bytes], caption: str = "",
+    actor: User | None = None,
+) -> Evidence:
     _require_editable(evaluation.act)
     checked = checked_upload(upload)
     upload.name = f"evidence.{checked.extension}"
@@ -155,14 +176,17 @@ def evidence_add(*, evaluation: Evaluation, upload, caption: str = "", actor=Non
 
 
 @transaction.atomic
-def evidence_delete(*, evidence: Evidence, actor=None) -> None:
+def evidence_delete(*, evidence: Evidence, actor: User | None = None) -> None:
     _require_editable(evidence.evaluation.act)
     history.record_deleted(actor=actor, obj=evidence, parent=evidence.evaluation.act)
     evidence.file.delete(save=False)
     evidence.delete()
 
 
-def _transition(act: MonitoringAct, *, user, allowed: tuple, to: str, verb: str, comment=""):
+def _transition(
+    act: MonitoringAct, *, user: User, allowed: tuple[str, ...], to: str, verb: str,
+    comment: str = "",
+) -> MonitoringAct:
     if act.status not in allowed:
         raise PermissionDenied(_("This act cannot make that step from its present state."))
     previous = act.status
@@ -185,7 +209,7 @@ def _transition(act: MonitoringAct, *, user, allowed: tuple, to: str, verb: str,
 
 
 @transaction.atomic
-def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
+def act_submit(*, act: MonitoringAct, user: User) -> MonitoringAct:
     _require_editable(act)
     require(user, "monitoring.change_act", act)
     if not act.evaluations.exists():
@@ -197,7 +221,7 @@ def act_submit(*, act: MonitoringAct, user) -> MonitoringAct:
 
 
 @transaction.atomic
-def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> MonitoringAct:
+def act_review(*, act: MonitoringAct, user: User, accept: bool, comment: str = "") -> MonitoringAct:
     _require_open(act.cycle)
     if act.status != Status.SUBMITTED:
         raise PermissionDenied(_("This act cannot make that step from its present state."))
@@ -216,7 +240,7 @@ def act_review(*, act: MonitoringAct, user, accept: bool, comment: str = "") -> 
 
 
 @transaction.atomic
-def act_publish(*, act: MonitoringAct, user) -> MonitoringAct:
+def act_publish(*, act: MonitoringAct, user: User) -> MonitoringAct:
     if act.status != Status.ACCEPTED:
         raise PermissionDenied(_("This act cannot make that step from its present state."))
     require(user, "monitoring.publish_act", act)
@@ -227,7 +251,7 @@ def act_publish(*, act: MonitoringAct, user) -> MonitoringAct:
 
 
 @transaction.atomic
-def findings_save(*, cycle: Cycle, actor=None, **texts) -> Findings:
+def findings_save(*, cycle: Cycle, actor: User | None = None, **texts: str) -> Findings:
     _require_open(cycle)
     findings, created = Findings.objects.get_or_create(cycle=cycle)
     before = {} if created else history.before(findings)
@@ -242,7 +266,7 @@ def findings_save(*, cycle: Cycle, actor=None, **texts) -> Findings:
 
 
 @transaction.atomic
-def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
+def dissent_save(*, cycle: Cycle, user: User, text: str) -> DissentingOpinion:
     _require_open(cycle)
     require(user, "monitoring.add_dissent", cycle)
     member = _member_of(user, cycle)
@@ -256,7 +280,7 @@ def dissent_save(*, cycle: Cycle, user, text: str) -> DissentingOpinion:
 
 
 @transaction.atomic
-def cycle_publish(*, cycle: Cycle, user) -> Cycle:
+def cycle_publish(*, cycle: Cycle, user: User) -> Cycle:
     """Publish the results: accepted acts go public; nothing may wait for review."""
     _require_open(cycle)
     require(user, "monitoring.publish_cycle", cycle)
@@ -284,7 +308,7 @@ def cycle_publish(*, cycle: Cycle, user) -> Cycle:
 
 
 @transaction.atomic
-def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
+def response_give(*, cycle: Cycle, user: User, **texts: str) -> MunicipalResponse:
     if not cycle.is_published:
         raise PermissionDenied(_("The municipality responds to published results."))
     if MunicipalResponse.objects.filter(cycle=cycle).exists():
@@ -298,7 +322,7 @@ def response_give(*, cycle: Cycle, user, **texts) -> MunicipalResponse:
 
 
 @transaction.atomic
-def action_add(*, cycle: Cycle, user, action: Action) -> Action:
+def action_add(*, cycle: Cycle, user: User, action: Action) -> Action:
     require(user, "monitoring.add_action", cycle)
     action.cycle = cycle
     action.full_clean()
@@ -308,7 +332,7 @@ def action_add(*, cycle: Cycle, user, action: Action) -> Action:
 
 
 @transaction.atomic
-def action_progress(*, action: Action, user, note: str, status: str) -> ActionProgress:
+def action_progress(*, action: Action, user: User, note: str, status: str) -> ActionProgress:
     if not action.is_open:
         raise PermissionDenied(_("This action is closed."))
     require(user, "monitoring.change_action", action)

@@ -239,7 +239,7 @@ def act_review(request, pk: int):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(act)
 
     def step():
@@ -270,9 +270,11 @@ def evaluation_form(request, pk: int | None = None, act_pk: int | None = None):
     if pk is not None:
         evaluation = selectors.evaluation_for_edit(pk)
         act = _act(evaluation.act_id)
-    else:
+    elif act_pk is not None:
         evaluation = None
         act = _act(act_pk)
+    else:  # the URLs always give one of them
+        raise Http404
     require(request, "monitoring.change_act", act)
     form = forms.EvaluationForm(request.POST or None, instance=evaluation, act=act)
     if request.method == "POST" and form.is_valid():

@@ -1,20 +1,30 @@
 """Writes to the directory. Every change a person makes is written down in the one history
 (``portal.history.services.record``)."""
 
+from __future__ import annotations
+
 import csv
 import datetime
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import Any
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import models
 from django.db import transaction
+from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import uploads
 from portal.history import services as history
+from portal.history.models import Change
 from portal.history.models import Verb
+from portal.models import User
 from portal.page_cache import bump_content_version
 
 from .models import Body
@@ -38,6 +48,8 @@ _NAME_FIELDS = ("name_ky", "name_ru", "name_ky_origin", "name_ky_source", "name_
 CHARTER_MAX_BYTES = 10 * 1024 * 1024
 CHARTER_TYPES = (uploads.PDF, uploads.DOCX, uploads.ODT)
 
+M = TypeVar("M", bound=models.Model)
+
 
 @dataclass
 class LoadReport:
@@ -54,8 +66,8 @@ def unit_search_text(unit: Municipality) -> str:
     return fold_for_search(" ".join([unit.name_ky or "", unit.name_ru or "", unit.english_name]))
 
 
-def _values(row: dict) -> dict:
-    values = {
+def _values(row: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {
         "kind": row["kind"],
         "name_ky": row["name_ky"],
         "name_ru": row["name_ru"],
@@ -77,7 +89,7 @@ def _values(row: dict) -> dict:
     return values
 
 
-def _keep_checked_names(unit: Municipality, values: dict) -> bool:
+def _keep_checked_names(unit: Municipality, values: dict[str, Any]) -> bool:
     """A name a person checked or corrected wins over the file; True if the file differs."""
     if unit.name_ky_origin != Municipality.NameOrigin.CHECKED:
         return False
@@ -146,11 +158,11 @@ def admin_units_load(*, path: Path = ADMIN_UNITS_FILE) -> LoadReport:
 # --- the change history ----------------------------------------------------------------------
 
 
-def _snapshot(obj, fields: list[str]) -> dict:
+def _snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     return {name: _plain(getattr(obj, name)) for name in fields}
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if value == "":
         return None  # an empty text and a missing one are the same to a reader
     if isinstance(value, datetime.date):
@@ -160,7 +172,7 @@ def _plain(value):
     return value
 
 
-def _diff(before: dict, after: dict) -> dict:
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {
         name: [before.get(name), after[name]]
         for name in after
@@ -169,8 +181,9 @@ def _diff(before: dict, after: dict) -> dict:
 
 
 def _record(
-    *, municipality, actor, action: str, obj, changes: dict, source_file: str = ""
-):
+    *, municipality: Municipality, actor: User | None, action: str, obj: models.Model,
+    changes: dict[str, Any], source_file: str = "",
+) -> Change:
     """One entry of the history; the directory's objects have their unit as parent."""
     return history.record(
         actor=actor,
@@ -184,12 +197,13 @@ def _record(
 
 
 def _save_with_history(
-    *, obj, municipality, actor, data: dict, fields: list[str], verb: str = Verb.CHANGED
-):
+    *, obj: M, municipality: Municipality, actor: User | None, data: dict[str, Any],
+    fields: list[str], verb: str = Verb.CHANGED,
+) -> M:
     """Apply data to obj, validate, save, and record exactly what changed."""
     creating = obj.pk is None
     # Read "before" from the database: a bound ModelForm has already changed the instance.
-    before = {} if creating else _snapshot(type(obj).objects.get(pk=obj.pk), fields)
+    before = {} if creating else _snapshot(type(obj)._default_manager.get(pk=obj.pk), fields)
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean()
@@ -209,7 +223,9 @@ def _save_with_history(
     return obj
 
 
-def _delete_with_history(*, obj, municipality, actor, fields: list[str]) -> None:
+def _delete_with_history(
+    *, obj: models.Model, municipality: Municipality, actor: User | None, fields: list[str]
+) -> None:
     snapshot = _snapshot(obj, fields)
     _record(
         municipality=municipality,
@@ -234,7 +250,9 @@ CHARTER_FIELDS = ["title_ky", "title_ru", "adopted_on", "adopted_by_ky", "adopte
 
 
 @transaction.atomic
-def municipality_update(*, municipality: Municipality, actor, data: dict) -> Municipality:
+def municipality_update(
+    *, municipality: Municipality, actor: User | None, data: dict[str, Any]
+) -> Municipality:
     """What staff may change of their unit's profile (names and codes come from the reference)."""
     data = {name: value for name, value in data.items() if name in PROFILE_FIELDS}
     return _save_with_history(
@@ -247,7 +265,9 @@ UNIT_NAME_FIELDS = ["name_ky", "name_ru", "name_ky_origin"]
 
 
 @transaction.atomic
-def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Municipality:
+def municipality_rename(
+    *, municipality: Municipality, actor: User | None, data: dict[str, Any]
+) -> Municipality:
     """A person corrects, or confirms, the unit's Kyrgyz and Russian names.
 
     Either way the Kyrgyz name is then "checked": the reference loader keeps it and it leaves
@@ -262,7 +282,7 @@ def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Mun
         errors["name_ru"] = _("Enter the name in Russian.")
     if errors:
         raise ValidationError(errors)
-    values = {
+    values: dict[str, Any] = {
         **names,
         "name_ky_origin": Municipality.NameOrigin.CHECKED,
         "search_text": fold_for_search(
@@ -276,7 +296,7 @@ def municipality_rename(*, municipality: Municipality, actor, data: dict) -> Mun
 
 
 @transaction.atomic
-def unit_names_mark_checked(*, units, actor) -> int:
+def unit_names_mark_checked(*, units: QuerySet[Municipality], actor: User | None) -> int:
     """An administrator confirms the Kyrgyz names of several units as they are."""
     count = 0
     checked = Municipality.NameOrigin.CHECKED
@@ -293,7 +313,9 @@ def unit_names_mark_checked(*, units, actor) -> int:
 
 
 @transaction.atomic
-def body_save(*, municipality: Municipality, kind: str, actor, data: dict) -> Body:
+def body_save(
+    *, municipality: Municipality, kind: str, actor: User | None, data: dict[str, Any]
+) -> Body:
     body = Body.objects.filter(municipality=municipality, kind=kind).first()
     if body is None:
         body = Body(municipality=municipality, kind=kind)
@@ -310,7 +332,9 @@ def _check_role(body: Body, role: str) -> None:
 
 
 @transaction.atomic
-def member_save(*, body: Body, actor, data: dict, member: Member | None = None) -> Member:
+def member_save(
+    *, body: Body, actor: User | None, data: dict[str, Any], member: Member | None = None
+) -> Member:
     member = member or Member(body=body)
     if member.body_id != body.pk:
         raise ValidationError(_("This person belongs to another body."))
@@ -322,7 +346,7 @@ def member_save(*, body: Body, actor, data: dict, member: Member | None = None) 
 
 
 @transaction.atomic
-def member_delete(*, member: Member, actor) -> None:
+def member_delete(*, member: Member, actor: User | None) -> None:
     _delete_with_history(
         obj=member, municipality=member.body.municipality, actor=actor, fields=MEMBER_FIELDS
     )
@@ -330,7 +354,8 @@ def member_delete(*, member: Member, actor) -> None:
 
 @transaction.atomic
 def village_save(
-    *, municipality: Municipality, actor, data: dict, village: Village | None = None
+    *, municipality: Municipality, actor: User | None, data: dict[str, Any],
+    village: Village | None = None,
 ) -> Village:
     village = village or Village(municipality=municipality)
     if village.municipality_id != municipality.pk:
@@ -342,13 +367,13 @@ def village_save(
 
 
 @transaction.atomic
-def village_delete(*, village: Village, actor) -> None:
+def village_delete(*, village: Village, actor: User | None) -> None:
     _delete_with_history(
         obj=village, municipality=village.municipality, actor=actor, fields=VILLAGE_FIELDS
     )
 
 
-def document_type(upload) -> str:
+def document_type(upload: File[bytes]) -> str:
     """The type of an uploaded document, read from its content (never from its name)."""
     if upload.size > CHARTER_MAX_BYTES:
         raise ValidationError(
@@ -361,7 +386,9 @@ def document_type(upload) -> str:
 
 
 @transaction.atomic
-def charter_upload(*, municipality: Municipality, actor, data: dict, upload=None) -> Charter:
+def charter_upload(*, municipality: Municipality, actor: User | None, data: dict[str, Any],
+    upload: File[bytes] | None = None,
+) -> Charter:
     """Create or replace the community charter; the file is checked by content and size."""
     charter = Charter.objects.filter(municipality=municipality).first()
     if charter is None:
@@ -390,9 +417,9 @@ def charter_upload(*, municipality: Municipality, actor, data: dict, upload=None
 def units_merge(
     *,
     predecessors: list[Municipality],
-    data: dict,
+    data: dict[str, Any],
     date: datetime.date,
-    actor,
+    actor: User | None,
     kind: str = Succession.Kind.MERGED,
     note_ky: str = "",
     note_ru: str = "",
@@ -464,7 +491,7 @@ class Retirement:
     unit: Municipality
     successor: Municipality | None = None
     kind: str = Succession.Kind.ABSORBED
-    changes: dict = field(default_factory=dict)
+    changes: dict[str, Any] = field(default_factory=dict)
 
 
 @transaction.atomic
@@ -474,7 +501,7 @@ def units_retire(
     date: datetime.date,
     note_ky: str = "",
     note_ru: str = "",
-    actor=None,
+    actor: User | None = None,
     source_file: str = "",
 ) -> None:
     """Close units that a reform ended: valid_to the day before `date`; nothing is deleted.
@@ -517,14 +544,15 @@ def units_retire(
 
 
 def record_admin_change(
-    *, obj, municipality, actor, form, created: bool, extra: dict | None = None
+    *, obj: models.Model, municipality: Municipality, actor: User | None, form: BaseForm,
+    created: bool, extra: dict[str, Any] | None = None,
 ) -> None:
     """A change made in the Django admin goes into the same history as the workspace's.
 
     ``extra`` holds changes the admin made besides the form's ({field: [old, new]}).
     """
 
-    def text(value):
+    def text(value: Any) -> str | None:
         value = _plain(value)
         return None if value in (None, "") else str(value)
 

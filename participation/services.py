@@ -4,14 +4,18 @@ Moderating comments (flag, hide, restore, dismiss, block) is the moderation core
 (``portal.moderation.services``), as for every kind of citizen text."""
 
 import logging
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipalities.models import Municipality
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -22,6 +26,7 @@ from .models import BalanceGroup
 from .models import Choice
 from .models import Comment
 from .models import Event
+from .models import EventDocument
 from .models import OfflineTally
 from .models import ReferenceShare
 from .models import VillageAttendance
@@ -46,7 +51,7 @@ def _notify_followers(event: Event, kind: str) -> None:
 
 
 @transaction.atomic
-def event_save(*, event: Event, user) -> Event:
+def event_save(*, event: Event, user: User) -> Event:
     """Create or update an event (a new one starts as a draft)."""
     created, before = event.pk is None, history.before(event)
     if created:
@@ -59,7 +64,7 @@ def event_save(*, event: Event, user) -> Event:
 
 
 # The history's word for each step an event takes (all of them public).
-TRANSITION_VERBS = {
+TRANSITION_VERBS: dict[str, Verb] = {
     S.PUBLISHED: Verb.PUBLISHED,
     S.OPEN: Verb.OPENED,
     S.HELD: Verb.HELD,
@@ -70,7 +75,7 @@ TRANSITION_VERBS = {
 
 @transaction.atomic
 def event_transition(
-    *, event: Event, to: str, reason: str = "", reason_ru: str = "", actor=None
+    *, event: Event, to: str, reason: str = "", reason_ru: str = "", actor: User | None = None
 ) -> Event:
     if to not in TRANSITIONS.get(event.status, ()):
         raise ValidationError(_("This change of status is not possible."))
@@ -106,7 +111,10 @@ def event_transition(
 
 
 @transaction.atomic
-def document_add(*, event: Event, title_ky: str, title_ru: str, file, actor=None) -> None:
+def document_add(
+    *, event: Event, title_ky: str, title_ru: str, file: UploadedFile,
+    actor: User | None = None,
+) -> None:
     document = event.documents.model(event=event, title_ky=title_ky, title_ru=title_ru, file=file)
     document.full_clean()
     document.save()
@@ -114,7 +122,7 @@ def document_add(*, event: Event, title_ky: str, title_ru: str, file, actor=None
 
 
 @transaction.atomic
-def document_remove(*, document, actor=None) -> None:
+def document_remove(*, document: EventDocument, actor: User | None = None) -> None:
     """Staff take back a document published by mistake; its file goes with it."""
     history.record_deleted(actor=actor, obj=document, parent=document.event)
     stored = document.file
@@ -123,7 +131,7 @@ def document_remove(*, document, actor=None) -> None:
 
 
 @transaction.atomic
-def alternative_remove(*, alternative: Alternative, actor=None) -> None:
+def alternative_remove(*, alternative: Alternative, actor: User | None = None) -> None:
     """Only before the choice opens: afterwards people may have chosen it."""
     event = Event.objects.select_for_update().get(pk=alternative.event_id)
     if event.status not in (S.DRAFT, S.PUBLISHED) or alternative.choices.exists():
@@ -138,7 +146,7 @@ def alternative_remove(*, alternative: Alternative, actor=None) -> None:
 
 @transaction.atomic
 def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_ky: str = "",
-                    description_ru: str = "", actor=None) -> Alternative:
+                    description_ru: str = "", actor: User | None = None) -> Alternative:
     if event.status not in (S.DRAFT, S.PUBLISHED):
         raise ValidationError(_("Alternatives can only be added before the choice opens."))
     alternative = Alternative(
@@ -156,7 +164,9 @@ def alternative_add(*, event: Event, title_ky: str, title_ru: str, description_k
 
 
 @transaction.atomic
-def comment_create(*, user, event: Event, text: str, parent: Comment | None = None) -> Comment:
+def comment_create(
+    *, user: User, event: Event, text: str, parent: Comment | None = None
+) -> Comment:
     require(user, "participation.comment_event", event)
     text = (text or "").strip()
     if not text:
@@ -174,7 +184,7 @@ def comment_create(*, user, event: Event, text: str, parent: Comment | None = No
 
 
 @transaction.atomic
-def choice_set(*, user, event: Event, alternative: Alternative) -> Choice:
+def choice_set(*, user: User, event: Event, alternative: Alternative) -> Choice:
     require(user, "participation.choose_event", event)
     if alternative.event_id != event.pk:
         raise ValidationError(_("Choose one of this event's alternatives."))
@@ -185,7 +195,7 @@ def choice_set(*, user, event: Event, alternative: Alternative) -> Choice:
 
 
 @transaction.atomic
-def attendance_toggle(*, user, event: Event) -> bool:
+def attendance_toggle(*, user: User, event: Event) -> bool:
     """Say "I will attend", or take it back. Returns whether the user now attends."""
     require(user, "participation.attend_event", event)
     deleted, _rows = Attendance.objects.filter(event=event, user=user).delete()
@@ -196,8 +206,10 @@ def attendance_toggle(*, user, event: Event) -> bool:
 
 
 @transaction.atomic
-def results_save(*, event: Event, decision_ky: str, decision_ru: str, protocol=None,
-                 tallies: dict[tuple[int, str], int | None], actor=None) -> Event:
+def results_save(
+    *, event: Event, decision_ky: str, decision_ru: str, protocol: UploadedFile | None = None,
+    tallies: dict[tuple[int, str], int | None], actor: User | None = None,
+) -> Event:
     """The decision, the protocol and the offline tallies {(alternative id, method): count}."""
     if event.status not in (S.HELD, S.RESULTS):
         raise ValidationError(_("Results can be recorded once the event has been held."))
@@ -239,7 +251,7 @@ def _tallies(event: Event) -> dict[str, int]:
 
 @transaction.atomic
 def attendance_counts_save(*, event: Event, counts: dict[int, int | None],
-                           villages: list[tuple[str, int]], actor=None) -> None:
+                           villages: list[tuple[str, int]], actor: User | None = None) -> None:
     """Aggregate attendance {group id: count}; villages [(name, count)] replace the old list."""
     if event.status not in (S.HELD, S.RESULTS):
         raise ValidationError(_("Attendance can be recorded once the event has been held."))
@@ -282,7 +294,8 @@ def _attendance(event: Event) -> dict[str, object]:
 
 @transaction.atomic
 def reference_shares_save(
-    *, municipality, shares: dict[int, object], source: str, actor=None
+    *, municipality: Municipality, shares: dict[int, Decimal | None], source: str,
+    actor: User | None = None,
 ) -> None:
     """A municipality's own population shares {group id: percent or None (use national)}."""
     before = _shares(municipality)
@@ -307,7 +320,7 @@ def reference_shares_save(
         history.record(actor=actor, obj=municipality, verb=Verb.CHANGED, changes=changes)
 
 
-def _shares(municipality) -> dict[str, object]:
+def _shares(municipality: Municipality) -> dict[str, object]:
     rows = ReferenceShare.objects.filter(municipality=municipality).select_related("group")
     shares = {str(row.group): str(row.percent) for row in rows}
     return {"reference_shares": shares or None}

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from portal import following_views
 from portal.moderation import views as moderation_views
 
+from . import staff_views
 from . import views
 
 app_name = "participation"
@@ -11,7 +12,7 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("balance/", views.balance, name="balance"),
     path("balance.csv", views.balance_csv, name="balance-csv"),
-    path("shares/<slug:slug>/", views.reference_shares_edit, name="shares"),
+    path("shares/<slug:slug>/", staff_views.reference_shares_edit, name="shares"),
     # The moderation queue and blocks moved to the moderation core (/moderation/); the old
     # addresses keep working (a form posted to the old block address still blocks).
     path(

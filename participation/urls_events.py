@@ -1,27 +1,28 @@
 from django.urls import path
 
+from . import staff_views
 from . import views
 
 app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="landing"),
     path("calendar/", views.event_calendar, name="calendar"),
-    path("manage/", views.managed_list, name="manage"),
-    path("new/", views.event_create, name="create"),
+    path("manage/", staff_views.managed_list, name="manage"),
+    path("new/", staff_views.event_create, name="create"),
     path("feed.ics", views.feed_all, name="feed"),
     path("municipality/<slug:slug>/feed.ics", views.feed_municipality, name="feed-municipality"),
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>/event.ics", views.feed_event, name="feed-event"),
-    path("<int:pk>/edit/", views.event_edit, name="update"),
-    path("<int:pk>/status/", views.event_transition, name="transition"),
-    path("<int:pk>/documents/", views.document_add, name="document-add"),
-    path("<int:pk>/documents/<int:document_pk>/remove/", views.document_remove,
+    path("<int:pk>/edit/", staff_views.event_edit, name="update"),
+    path("<int:pk>/status/", staff_views.event_transition, name="transition"),
+    path("<int:pk>/documents/", staff_views.document_add, name="document-add"),
+    path("<int:pk>/documents/<int:document_pk>/remove/", staff_views.document_remove,
          name="document-remove"),
-    path("<int:pk>/alternatives/", views.alternative_add, name="alternative-add"),
-    path("<int:pk>/alternatives/<int:alternative_pk>/remove/", views.alternative_remove,
+    path("<int:pk>/alternatives/", staff_views.alternative_add, name="alternative-add"),
+    path("<int:pk>/alternatives/<int:alternative_pk>/remove/", staff_views.alternative_remove,
          name="alternative-remove"),
-    path("<int:pk>/results/", views.results_edit, name="results"),
-    path("<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("<int:pk>/results/", staff_views.results_edit, name="results"),
+    path("<int:pk>/attendance/", staff_views.attendance_edit, name="attendance"),
     path("<int:pk>/balance.csv", views.event_balance_csv, name="balance-csv"),
     path("<int:pk>/comments/", views.comment_create, name="comment-create"),
     path("<int:pk>/choose/", views.choose, name="choose"),

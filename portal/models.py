@@ -1,6 +1,7 @@
 """Accounts and the small abstract bases every app uses."""
 
 import secrets
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -18,7 +19,7 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class UserManager(DjangoUserManager):
+class UserManager(DjangoUserManager["User"]):
     """Users sign in with their e-mail; the username is kept only for Django's admin."""
 
     def create_user(self, username=None, email=None, password=None, **extra_fields):
@@ -66,7 +67,7 @@ class User(AbstractUser):
         _("monitor"), default=False, help_text=_("Files evaluations in joint monitoring.")
     )
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     REQUIRED_FIELDS = ["email"]
 

@@ -1,14 +1,22 @@
 """Writes: saving content, the editorial workflow and files. Every write checks the rules."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.forms import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.following import notify_new_item
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.permissions import require
 
 from .models import Document
@@ -18,6 +26,7 @@ from .models import Practice
 from .models import PracticeAttachment
 from .models import PracticePhoto
 from .models import Status
+from .models import StoredFile
 from .models import Story
 from .models import StoryPhoto
 from .sanitize import sanitize_html
@@ -25,6 +34,7 @@ from .uploads import DOCUMENT_TYPES
 from .uploads import FILE_MAX_SIZE
 from .uploads import PHOTO_MAX_SIZE
 from .uploads import PHOTO_TYPES
+from .uploads import FileType
 from .uploads import check_upload
 from .uploads import clean_original_name
 
@@ -68,7 +78,11 @@ def prepare_content(item: Editorial) -> None:
 
 
 @transaction.atomic
-def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
+def item_save(
+    *, item: Editorial, actor: User,
+    children: Iterable[BaseInlineFormSet[Any, Any, Any]] = (),
+    upload: File[bytes] | None = None,
+) -> Editorial:
     """Create or change a practice, story, news item or document (as a draft or in place).
 
     ``children`` are bound, valid inline formsets (funding sources, result indicators);
@@ -81,6 +95,8 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
         item.status = Status.DRAFT
     replaced = ""
     if upload is not None:
+        if not isinstance(item, Document):
+            raise TypeError("Only a document has a file to upload.")
         replaced = item.file.name if item.pk and item.file else ""
         document_attach_file(document=item, upload=upload)
     prepare_content(item)
@@ -90,14 +106,14 @@ def item_save(*, item: Editorial, actor, children=(), upload=None) -> Editorial:
         formset.instance = item
         formset.save()
     history.record_saved(actor=actor, obj=item, before=before, created=created)
-    if replaced and replaced != item.file.name:
+    if replaced and isinstance(item, Document) and replaced != item.file.name:
         storage = item.file.storage
         transaction.on_commit(lambda: storage.delete(replaced))
     return item
 
 
 @transaction.atomic
-def item_submit(*, item: Editorial, actor) -> Editorial:
+def item_submit(*, item: Editorial, actor: User) -> Editorial:
     require(actor, perm_name(item, "submit"), item)
     previous = item.status
     item.status = Status.SUBMITTED
@@ -107,7 +123,7 @@ def item_submit(*, item: Editorial, actor) -> Editorial:
     return item
 
 
-def _record_step(item: Editorial, actor, verb: str, previous: str, comment: str = "") -> None:
+def _record_step(item: Editorial, actor: User, verb: str, previous: str, comment: str = "") -> None:
     history.record(
         actor=actor, obj=item, verb=verb, changes={"status": [previous, item.status]},
         comment=comment,
@@ -115,7 +131,7 @@ def _record_step(item: Editorial, actor, verb: str, previous: str, comment: str 
 
 
 @transaction.atomic
-def item_publish(*, item: Editorial, actor) -> Editorial:
+def item_publish(*, item: Editorial, actor: User) -> Editorial:
     require(actor, perm_name(item, "review"), item)
     previous = item.status
     item.status = Status.PUBLISHED
@@ -132,7 +148,7 @@ def item_publish(*, item: Editorial, actor) -> Editorial:
 
 
 @transaction.atomic
-def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
+def item_return(*, item: Editorial, actor: User, comment: str) -> Editorial:
     require(actor, perm_name(item, "review"), item)
     comment = (comment or "").strip()
     if not comment:
@@ -147,7 +163,7 @@ def item_return(*, item: Editorial, actor, comment: str) -> Editorial:
 
 
 @transaction.atomic
-def item_unpublish(*, item: Editorial, actor) -> Editorial:
+def item_unpublish(*, item: Editorial, actor: User) -> Editorial:
     """Take a published item back to draft (it disappears from the public at once)."""
     require(actor, perm_name(item, "unpublish"), item)
     previous = item.status
@@ -158,18 +174,24 @@ def item_unpublish(*, item: Editorial, actor) -> Editorial:
     return item
 
 
-def _fill_file(stored, upload, *, allowed, max_size) -> None:
+def _fill_file(
+    stored: StoredFile, upload: File[bytes], *, allowed: tuple[FileType, ...], max_size: int
+) -> None:
     file_type = check_upload(upload, allowed=allowed, max_size=max_size)
     stored.content_type = file_type.content_type
     stored.size = upload.size
-    stored.original_name = clean_original_name(upload.name, file_type)
+    stored.original_name = clean_original_name(upload.name or "", file_type)
     # The name given here is ignored by upload_to: the stored name is generated.
     stored.file.save(f"upload.{file_type.extension}", upload, save=False)
 
 
 @transaction.atomic
-def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_ru=""):
+def photo_add(
+    *, owner: Practice | Story, upload: File[bytes], actor: User, caption_ky: str = "",
+    caption_ru: str = "",
+) -> PracticePhoto | StoryPhoto:
     require(actor, perm_name(owner, "change"), owner)
+    photo: PracticePhoto | StoryPhoto
     if isinstance(owner, Practice):
         photo = PracticePhoto(practice=owner)
     else:
@@ -183,7 +205,10 @@ def photo_add(*, owner: Practice | Story, upload, actor, caption_ky="", caption_
 
 
 @transaction.atomic
-def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru=""):
+def attachment_add(
+    *, practice: Practice, upload: File[bytes], actor: User, title_ky: str = "",
+    title_ru: str = "",
+) -> PracticeAttachment:
     require(actor, perm_name(practice, "change"), practice)
     attachment = PracticeAttachment(practice=practice)
     attachment.title_ky, attachment.title_ru = title_ky.strip(), title_ru.strip()
@@ -199,13 +224,13 @@ def attachment_add(*, practice: Practice, upload, actor, title_ky="", title_ru="
 
 
 @transaction.atomic
-def file_remove(*, stored, owner: Editorial, actor) -> None:
+def file_remove(*, stored: StoredFile, owner: Editorial, actor: User) -> None:
     require(actor, perm_name(owner, "change"), owner)
     history.record_deleted(actor=actor, obj=stored, parent=owner)
     stored.file.delete(save=False)
     stored.delete()
 
 
-def document_attach_file(*, document: Document, upload) -> None:
+def document_attach_file(*, document: Document, upload: File[bytes]) -> None:
     """Put a checked file on a document before ``item_save`` stores it."""
     _fill_file(document, upload, allowed=DOCUMENT_TYPES, max_size=FILE_MAX_SIZE)

@@ -1,6 +1,8 @@
 """Writes of law-making. Every write checks the rule on the object, validates and is atomic."""
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +14,7 @@ from django.utils.translation import ngettext
 from portal import formats
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -22,8 +25,11 @@ from .models import DraftComment
 from .models import DraftRevision
 from .models import LawmakingSettings
 
+# One clause of a text to write: (the clause it continues, or None for a new one, ky, ru).
+ClauseRow = tuple[DraftClause | None, str, str]
 
-def _notify(kind: str, obj) -> None:
+
+def _notify(kind: str, obj: Draft) -> None:
     """Tell followers about a new item, once the transaction has committed."""
     try:
         from portal.following import notify_new_item
@@ -32,7 +38,7 @@ def _notify(kind: str, obj) -> None:
     transaction.on_commit(lambda: notify_new_item(kind=kind, obj=obj))
 
 
-def _write_revision(draft: Draft, clauses: list[tuple], note: str = "") -> DraftRevision:
+def _write_revision(draft: Draft, clauses: list[ClauseRow], note: str = "") -> DraftRevision:
     """clauses: [(DraftClause | None, text_ky, text_ru)] in order; empty texts are dropped."""
     clauses = [(c, (ky or "").strip(), (ru or "").strip()) for c, ky, ru in clauses]
     clauses = [(c, ky, ru) for c, ky, ru in clauses if ky or ru]
@@ -102,9 +108,9 @@ def check_discussion_period(draft: Draft, *, opens_at: datetime.datetime | None 
 
 
 @transaction.atomic
-def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
+def draft_create(*, user: User, data: dict[str, Any], clauses: list[tuple[str, str]]) -> Draft:
     draft = Draft(created_by=user, **data)
-    draft.title = draft.title_ky or draft.title_ru
+    draft.title = draft.title_ky or draft.title_ru or ""
     require(user, "lawmaking.change_draft", draft)
     draft.full_clean()
     check_discussion_period(draft)
@@ -119,16 +125,16 @@ def draft_create(*, user, data: dict, clauses: list[tuple[str, str]]) -> Draft:
 
 
 @transaction.atomic
-def draft_update(*, user, draft: Draft, data: dict) -> Draft:
+def draft_update(*, user: User, draft: Draft, data: dict[str, Any]) -> Draft:
     require(user, "lawmaking.change_draft", draft)
     snapshot = history.before(draft)
     # The form may already have written the new values on this object: compare with the row.
-    before = Draft.objects.filter(pk=draft.pk).values(
+    before: Mapping[str, object] = Draft.objects.filter(pk=draft.pk).values(
         "discussion_starts_at", "discussion_ends_at"
     ).first() or {}
     for field, value in data.items():
         setattr(draft, field, value)
-    draft.title = draft.title_ky or draft.title_ru
+    draft.title = draft.title_ky or draft.title_ru or ""
     draft.full_clean()
     if any(getattr(draft, field) != value for field, value in before.items()):
         # An open draft's period counts from its publication, not from an earlier start.
@@ -140,7 +146,9 @@ def draft_update(*, user, draft: Draft, data: dict) -> Draft:
 
 
 @transaction.atomic
-def draft_revise(*, user, draft: Draft, clauses: list[tuple], note: str = "") -> DraftRevision:
+def draft_revise(
+    *, user: User, draft: Draft, clauses: list[ClauseRow], note: str = ""
+) -> DraftRevision:
     """A new revision of the text; each clause keeps its identity (and its comments)."""
     require(user, "lawmaking.change_draft", draft)
     Draft.objects.select_for_update().filter(pk=draft.pk).first()
@@ -153,7 +161,7 @@ def draft_revise(*, user, draft: Draft, clauses: list[tuple], note: str = "") ->
 
 
 @transaction.atomic
-def draft_publish(*, user, draft: Draft) -> Draft:
+def draft_publish(*, user: User, draft: Draft) -> Draft:
     require(user, "lawmaking.change_draft", draft)
     if draft.status != Draft.Status.DRAFT:
         raise ValidationError(_("This draft has already been published."), code="state")
@@ -176,7 +184,8 @@ def current_revision(draft: Draft) -> DraftRevision | None:
 
 
 @transaction.atomic
-def comment_create(*, user, draft: Draft, text: str, clause: DraftClause | None = None):
+def comment_create(*, user: User, draft: Draft, text: str, clause: DraftClause | None = None
+) -> DraftComment:
     require(user, "lawmaking.comment_draft", draft)
     check_may_post(user)  # blocked? posting too fast? (one limit for every kind of text)
     revision = current_revision(draft)
@@ -195,7 +204,7 @@ def comment_create(*, user, draft: Draft, text: str, clause: DraftClause | None 
 
 @transaction.atomic
 def comment_decide(
-    *, user, comment: DraftComment, decision: str, reason_ky: str, reason_ru: str
+    *, user: User, comment: DraftComment, decision: str, reason_ky: str, reason_ru: str
 ) -> DraftComment:
     require(user, "lawmaking.decide_draftcomment", comment)
     reason_ky, reason_ru = (reason_ky or "").strip(), (reason_ru or "").strip()
@@ -218,7 +227,7 @@ def comment_decide(
 
 
 @transaction.atomic
-def draft_adopt(*, user, draft: Draft, data: dict) -> Draft:
+def draft_adopt(*, user: User, draft: Draft, data: dict[str, Any]) -> Draft:
     """The adopted text and the council decision, once every comment has its answer."""
     require(user, "lawmaking.adopt_draft", draft)
     if draft.comments.filter(is_hidden=False, decision="").exists():
@@ -228,11 +237,11 @@ def draft_adopt(*, user, draft: Draft, data: dict) -> Draft:
     previous = draft.status
     for field, value in data.items():
         setattr(draft, field, value)
-    draft.adopted_text = draft.adopted_text_ky or draft.adopted_text_ru
+    draft.adopted_text = draft.adopted_text_ky or draft.adopted_text_ru or ""
     draft.status = Draft.Status.ADOPTED
     draft.full_clean()
     draft.save()
-    changes = {"status": [previous, Draft.Status.ADOPTED]}
+    changes: dict[str, list[Any]] = {"status": [previous, Draft.Status.ADOPTED]}
     changes.update({
         name: [None, history.plain(getattr(draft, name))]
         for name in data if getattr(draft, name, None) not in (None, "")

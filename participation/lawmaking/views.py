@@ -1,5 +1,9 @@
 """Pages of law-making: the registry of acts, a draft's page and every action on it."""
 
+from typing import TYPE_CHECKING
+from typing import TypedDict
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -27,9 +31,23 @@ from .forms import DraftCommentForm
 from .forms import DraftForm
 from .forms import RegistryFilterForm
 from .forms import ReviseForm
+from .models import ClauseText
 from .models import Draft
 from .models import DraftClause
 from .models import DraftComment
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class CommentList(TypedDict):
+    """The comments on a clause shown under its text on the draft's page."""
+
+    comment_list: list[DraftComment]
+
+
+if TYPE_CHECKING:
+    CommentedText = WithAnnotations[ClauseText, CommentList]
 
 
 def refusal(perm: str, user, obj=None) -> str:
@@ -159,7 +177,9 @@ def draft_detail(request, pk: int):
         wanted = int(request.GET["revision"])
         shown = next((r for r in revisions if r.number == wanted), current)
     numbers = selectors.clause_numbers(draft)
-    texts = selectors.revision_texts(shown) if shown else []
+    texts = cast(  # .comment_list is set below
+        "list[CommentedText]", selectors.revision_texts(shown) if shown else []
+    )
     comments = selectors.draft_comments(draft, numbers=numbers)
     by_clause: dict = {}
     for comment in comments:
@@ -172,7 +192,9 @@ def draft_detail(request, pk: int):
     comment_refusal = None
     if not can_comment and (user.is_authenticated or not draft.is_open):
         comment_refusal = refusal("lawmaking.comment_draft", user, draft)
-    current_texts = texts if shown == current else selectors.revision_texts(current)
+    current_texts = (
+        texts if current is None or shown == current else selectors.revision_texts(current)
+    )
     return render(
         request,
         "lawmaking/draft_detail.html",
@@ -298,7 +320,8 @@ def comment_create(request, pk: int):
     )
     if response is not None:
         return response
-    texts = selectors.revision_texts(services.current_revision(draft))
+    revision = services.current_revision(draft)
+    texts = selectors.revision_texts(revision) if revision else []
     form = DraftCommentForm(request.POST, texts=texts)
     if form.is_valid():
         clause_id = form.cleaned_data["clause"]

@@ -8,6 +8,8 @@ moderators and the municipality's staff hide with a reason, and every act is rec
 """
 
 import datetime
+from typing import Any
+from typing import Self
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -27,11 +29,11 @@ def deadline_for(asked_at: datetime.datetime) -> datetime.datetime:
     return asked_at + datetime.timedelta(days=ANSWER_DAYS)
 
 
-class QuestionQuerySet(models.QuerySet):
-    def visible(self):
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def visible(self) -> Self:
         return self.filter(is_hidden=False)
 
-    def overdue(self, now=None):
+    def overdue(self, now: datetime.datetime | None = None) -> Self:
         return self.filter(answered_at__isnull=True, deadline__lt=now or timezone.now())
 
 
@@ -77,7 +79,7 @@ class Question(Hideable):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.deadline is None:
             self.deadline = deadline_for(self.asked_at)
         super().save(*args, **kwargs)
@@ -95,7 +97,7 @@ class Question(Hideable):
 
     @property
     def answered_late(self) -> bool:
-        return self.is_answered and self.answered_at > self.deadline
+        return self.answered_at is not None and self.answered_at > self.deadline
 
     @property
     def days_left(self) -> int:

@@ -1,5 +1,10 @@
 """Reads of citizens' questions: the public list, one question, moderation queue, profile block."""
 
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypedDict
+from typing import cast
+
 from django.db.models import Count
 from django.db.models import Q
 from django.db.models import Window
@@ -7,18 +12,32 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipalities.models import Municipality
 from portal import formats
 
 from .models import Question
+from .models import QuestionQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 PROFILE_BLOCK_SIZE = 5
 
 
-def public_questions():
+class BlockTotals(TypedDict):
+    """The counts every row of the profile block's query carries (window functions)."""
+
+    total: int
+    overdue_total: int
+
+
+def public_questions() -> QuestionQuerySet:
     return Question.objects.visible().select_related("municipality", "author")
 
 
-def questions_list(*, municipality=None, state: str = ""):
+def questions_list(
+    *, municipality: Municipality | None = None, state: str = ""
+) -> QuestionQuerySet:
     questions = public_questions()
     if municipality is not None:
         questions = questions.filter(municipality=municipality)
@@ -40,7 +59,7 @@ def question_for_page(pk: int) -> Question | None:
     )
 
 
-def question_counts(municipality) -> dict:
+def question_counts(municipality: Municipality) -> dict[str, int]:
     now = timezone.now()
     return (
         Question.objects.visible()
@@ -53,11 +72,11 @@ def question_counts(municipality) -> dict:
     )
 
 
-def municipality_questions_block(municipality) -> dict:
+def municipality_questions_block(municipality: Municipality) -> dict[str, Any]:
     """The profile block: overdue and recent questions with the counts, in ONE query."""
     now = timezone.now()
     overdue_q = Q(answered_at__isnull=True, deadline__lt=now)
-    rows = list(
+    rows = cast("list[WithAnnotations[Question, BlockTotals]]", list(
         Question.objects.visible()
         .filter(municipality=municipality)
         .annotate(
@@ -66,10 +85,10 @@ def municipality_questions_block(municipality) -> dict:
         )
         .only("pk", "title", "asked_at", "deadline", "answered_at")
         .order_by("-asked_at", "-pk")[:PROFILE_BLOCK_SIZE]
-    )
+    ))
     total = rows[0].total if rows else 0
     overdue = rows[0].overdue_total if rows else 0
-    items = []
+    items: list[dict[str, str]] = []
     for q in rows:
         if q.is_answered:
             meta = _("answered")

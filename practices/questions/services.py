@@ -6,8 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipalities.models import Municipality
 from portal.history import services as history
 from portal.history.models import Verb
+from portal.models import User
 from portal.moderation.services import check_may_post
 from portal.permissions import require
 
@@ -16,7 +18,9 @@ from .models import deadline_for
 
 
 @transaction.atomic
-def question_ask(*, user, municipality, title: str, text: str) -> Question:
+def question_ask(
+    *, user: User, municipality: Municipality, title: str, text: str
+) -> Question:
     require(user, "questions.add_question")
     check_may_post(user)  # blocked? posting too fast? (one limit for every kind of text)
     question = Question(
@@ -33,7 +37,7 @@ def question_ask(*, user, municipality, title: str, text: str) -> Question:
 
 
 @transaction.atomic
-def question_answer(*, user, question: Question, answer: str) -> Question:
+def question_answer(*, user: User, question: Question, answer: str) -> Question:
     require(user, "questions.answer_question", question)
     answer = (answer or "").strip()
     if not answer:
