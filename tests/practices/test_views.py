@@ -249,3 +249,10 @@ def test_profile_more_link_filters_even_without_items_of_that_kind(client, pract
     html = client.get(f"/ru/practices/?municipality={unit.slug}").content.decode()
     assert "Чужая практика" not in html
     assert "Нет опубликованных практик, подходящих под эти фильтры." in html
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, practice):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get("/ru/practices/?theme=water", headers=headers)
+    assert "<html" in response.content.decode()
+    assert "HX-History-Restore-Request" in response["Vary"]
