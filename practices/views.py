@@ -294,7 +294,7 @@ def edit(request, kind: str, pk: int | None = None):
         if not can(user, perm_name(item, "change"), item):
             if not can(user, perm_name(item, "view"), item):
                 raise Http404
-            refuse(request)
+            refuse(request, perm_name(item, "change"), item)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = cfg.form(data, files, instance=item, user=user)
