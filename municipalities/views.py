@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from portal.exports import csv_response
+from portal.htmx import HTMX_VARY
+from portal.htmx import wants_fragment
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import require
@@ -67,7 +69,7 @@ def landing(request):
     )
 
 
-@vary_on_headers("HX-Request")
+@vary_on_headers(*HTMX_VARY)
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
@@ -79,7 +81,7 @@ def directory(request):
     query.pop("print", None)
     template = (
         "municipalities/includes/directory_results.html"
-        if getattr(request, "htmx", False) and not request.htmx.boosted
+        if wants_fragment(request)
         else "municipalities/directory.html"
     )
     everything = query.copy()

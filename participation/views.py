@@ -18,13 +18,14 @@ from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
 from portal import following as portal_following
 from portal.exports import csv_response
+from portal.htmx import vary_on_htmx
+from portal.htmx import wants_fragment
 from portal.i18n import translated
 from portal.moderation import services as moderation
 from portal.moderation.forms import FlagForm
@@ -47,7 +48,7 @@ from .services import TRANSITIONS
 
 
 def _vary(response):
-    patch_vary_headers(response, ["HX-Request"])
+    vary_on_htmx(response)
     return response
 
 
@@ -106,7 +107,7 @@ def event_list(request):
         "can_add": can(request.user, "participation.add_event"),
     }
     template = "participation/event_list.html"
-    if request.htmx:
+    if wants_fragment(request):
         template = "participation/partials/event_results.html"
     context["section"] = SECTIONS_BY_KEY["events"]
     return _vary(render(request, template, context))
@@ -232,7 +233,7 @@ def _attend_context(request, event: Event) -> dict:
 
 def event_detail(request, pk: int):
     event = _visible_event(request, pk)
-    if request.htmx and request.GET.get("page"):
+    if wants_fragment(request) and request.GET.get("page"):
         # "Load more comments": only the next page of comments.
         return _vary(
             render(request, "participation/partials/comment_page.html",
@@ -283,7 +284,7 @@ def comment_create(request, pk: int):
                 error = " ".join(exc.messages)
     else:
         error = " ".join(str(e) for errs in form.errors.values() for e in errs)
-    if request.htmx:
+    if wants_fragment(request):
         context = _comment_section_context(request, event)
         if error:
             context["comment_error"] = error
@@ -316,7 +317,7 @@ def comment_flag(request, pk: int):
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
         moderation.flag_create(user=request.user, obj=comment, reason=reason)
-        if request.htmx:
+        if wants_fragment(request):
             return _vary(HttpResponse(
                 '<p class="notice" role="status">'
                 + _("Thank you: moderators will look at this comment.") + "</p>"
@@ -338,7 +339,7 @@ def comment_hide(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if request.htmx:
+            if wants_fragment(request):
                 replies = list(
                     comment.replies.select_related("author").order_by("created", "pk")
                 )
@@ -386,7 +387,7 @@ def choose(request, pk: int):
         error = _("Choose one of this event's alternatives.")
     else:
         services.choice_set(user=request.user, event=event, alternative=alternative)
-    if request.htmx:
+    if wants_fragment(request):
         context = _choice_context(request, event)
         context["choice_error"] = error
         context["choice_saved"] = error is None
@@ -406,7 +407,7 @@ def attend(request, pk: int):
     require(request, "participation.attend_event", event)
     with contextlib.suppress(IntegrityError):  # a double click races itself
         services.attendance_toggle(user=request.user, event=event)
-    if request.htmx:
+    if wants_fragment(request):
         return _vary(render(request, "participation/partials/attend.html",
                             _attend_context(request, event)))
     return redirect(f"{event.get_absolute_url()}#attend")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .models import RefusedAttempt
 from .models import User
 
 
@@ -27,3 +28,24 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
     raw_id_fields = ["home_municipality"]
+
+
+@admin.register(RefusedAttempt)
+class RefusedAttemptAdmin(admin.ModelAdmin):
+    """Read only: the gate writes these rows, nobody edits them."""
+
+    list_display = ("at", "user", "permission", "content_type", "object_id", "municipality", "path")
+    list_filter = ["permission", "content_type"]
+    search_fields = ["user__email", "permission", "path"]
+    list_select_related = ["user", "content_type", "municipality"]
+    date_hierarchy = "at"
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -282,3 +282,39 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.object_id} → {self.user_id}"
+
+
+class RefusedAttempt(models.Model):
+    """A signed-in person refused by the permission gate on an object of a municipality.
+
+    Written by ``portal.permissions`` (never for anonymous visitors) after the refused request's
+    transaction is rolled back, so the row stays; site administrators read them in the admin.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="refused_attempts",
+    )
+    permission = models.CharField(_("permission"), max_length=100)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("object type"), on_delete=models.CASCADE
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    path = models.CharField(_("address"), max_length=500, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("refused attempt")
+        verbose_name_plural = _("refused attempts")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.permission} {self.content_type_id}:{self.object_id}"

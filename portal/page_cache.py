@@ -22,7 +22,9 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete
 from django.db.models.signals import post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+
+from portal.htmx import vary_on_htmx
+from portal.htmx import wants_fragment
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache-version"
@@ -120,7 +122,7 @@ def _cacheable_request(request) -> bool:
 
 
 def _key(request) -> str:
-    hx = "hx" if request.headers.get("HX-Request") else "page"
+    hx = "hx" if wants_fragment(request, boosted=True) else "page"
     versions = content_versions(apps_shown(request.path))
     raw = f"{versions}:{hx}:{request.get_full_path()}"
     return "page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -158,7 +160,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        patch_vary_headers(response, ["HX-Request"])
+        vary_on_htmx(response)
         if _cacheable_response(response):
             headers = [(h, response[h]) for h in KEPT_HEADERS if h in response]
             cache.set(key, (response.content, headers), self.timeout)

@@ -16,6 +16,12 @@ never from the address of the page.
   has exactly the rights the rules give that role; see README "Roles and permissions".
 - ``LoginOnRefusalMiddleware`` sends an anonymous visitor refused by ``require`` to the login
   page; a signed-in user refused gets 403.
+- Audit: when a signed-in user is refused on an object that belongs to a municipality (the
+  municipality itself, or anything with a ``municipality``), the same middleware writes a
+  ``portal.RefusedAttempt`` row (user, permission, object, municipality, address, time). It is
+  written after the request's transaction was rolled back, so it stays; a failure to write is
+  logged and never changes the answer. Nothing is written for anonymous visitors, for a view
+  that catches the refusal itself, or outside a request.
 - An unknown permission name is a programming error (``ImproperlyConfigured``), so a typo
   never silently refuses or grants.
 """
@@ -23,6 +29,7 @@ never from the address of the page.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any
 from typing import NoReturn
@@ -31,7 +38,10 @@ import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
+
+logger = logging.getLogger(__name__)
 
 # Role predicates read a person's memberships once per user object (once per request) and keep
 # them on it under these names; ``forget`` drops them.
@@ -55,6 +65,15 @@ class LoginRequired(PermissionDenied):
     """Refused because nobody is signed in: the middleware turns it into the login page."""
 
 
+class Refused(PermissionDenied):
+    """A signed-in user refused; ``attempt`` is (user, permission, object) when the gate knew
+    them, for the audit row the middleware writes."""
+
+    def __init__(self, attempt: tuple[Any, str, Any] | None = None) -> None:
+        super().__init__()
+        self.attempt = attempt
+
+
 def _user_of(request_or_user: Any) -> Any:
     if isinstance(request_or_user, HttpRequest):
         return request_or_user.user
@@ -72,18 +91,56 @@ def can(user: Any, perm: str, obj: Any = None) -> bool:
     return bool(rules.has_perm(perm, _user_of(user), obj))  # type: ignore[no-untyped-call]
 
 
-def refuse(request_or_user: Any) -> NoReturn:
-    """The refusal: ``LoginRequired`` when nobody is signed in, ``PermissionDenied`` otherwise."""
-    if not _user_of(request_or_user).is_authenticated:
+def refuse(request_or_user: Any, perm: str | None = None, obj: Any = None) -> NoReturn:
+    """The refusal: ``LoginRequired`` when nobody is signed in, ``PermissionDenied`` otherwise.
+
+    A view that already asked ``can`` passes the same ``perm`` and ``obj`` so the refusal is
+    audited like one by ``require``.
+    """
+    user = _user_of(request_or_user)
+    if not user.is_authenticated:
         raise LoginRequired
-    raise PermissionDenied
+    raise Refused((user, perm, obj) if perm is not None and obj is not None else None)
 
 
 def require(request_or_user: Any, perm: str, obj: Any = None) -> Any:
     """Refuse unless ``can``; returns ``obj`` so a view may write ``x = require(r, p, get(pk))``."""
     if can(_user_of(request_or_user), perm, obj):
         return obj
-    refuse(request_or_user)
+    refuse(request_or_user, perm, obj)
+
+
+def _municipality_of(obj: Any) -> Any:
+    from municipalities.models import Municipality
+
+    if isinstance(obj, Municipality):
+        return obj
+    municipality = getattr(obj, "municipality", None)
+    return municipality if isinstance(municipality, Municipality) else None
+
+
+def record_refusal(request: HttpRequest, attempt: tuple[Any, str, Any]) -> None:
+    """Write the audit row of a refused attempt on a municipality's object; never raises."""
+    user, perm, obj = attempt
+    try:
+        municipality = _municipality_of(obj)
+        if municipality is None or getattr(obj, "pk", None) is None:
+            return
+        from django.contrib.contenttypes.models import ContentType
+
+        from portal.models import RefusedAttempt
+
+        with transaction.atomic():
+            RefusedAttempt.objects.create(
+                user=user,
+                permission=perm,
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=str(obj.pk),
+                municipality=municipality,
+                path=request.path[:500],
+            )
+    except Exception:  # the audit must never turn a 403 into a 500
+        logger.exception("Could not record the refused attempt %s on %r", perm, obj)
 
 
 def permission_required(
@@ -108,7 +165,12 @@ def permission_required(
 
 
 class LoginOnRefusalMiddleware:
-    """An anonymous visitor refused by the gate goes to the login page and comes back."""
+    """An anonymous visitor refused by the gate goes to the login page and comes back; a
+    signed-in user's refusal on a municipality's object is audited (``record_refusal``).
+
+    ``process_exception`` runs after the view's request transaction was rolled back, so the
+    audit row is not lost with it.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
@@ -119,4 +181,6 @@ class LoginOnRefusalMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
         if isinstance(exception, LoginRequired):
             return redirect_to_login(request.get_full_path())
+        if isinstance(exception, Refused) and exception.attempt is not None:
+            record_refusal(request, exception.attempt)
         return None

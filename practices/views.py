@@ -17,10 +17,11 @@ from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.htmx import vary_on_htmx
+from portal.htmx import wants_fragment
 from portal.permissions import can
 from portal.permissions import permission_required
 from portal.permissions import refuse
@@ -121,11 +122,11 @@ def _list_response(request, template: str, context: dict, *, landing_key: str | 
     """
     if landing_key:
         context = {"section": SECTIONS_BY_KEY[landing_key], **context}
-    if request.htmx and not request.htmx.boosted:
+    if wants_fragment(request):
         response = render(request, f"{template}#results", context)
     else:
         response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
+    vary_on_htmx(response)
     return response
 
 
@@ -293,7 +294,7 @@ def edit(request, kind: str, pk: int | None = None):
         if not can(user, perm_name(item, "change"), item):
             if not can(user, perm_name(item, "view"), item):
                 raise Http404
-            refuse(request)
+            refuse(request, perm_name(item, "change"), item)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = cfg.form(data, files, instance=item, user=user)

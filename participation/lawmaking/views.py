@@ -18,6 +18,7 @@ from municipalities.models import Municipality
 from portal.moderation import views as moderation_views
 from portal.moderation.rules import is_blocked
 from portal.permissions import can
+from portal.permissions import record_refusal
 from portal.permissions import refuse
 from portal.predicates import is_site_admin
 from portal.predicates import is_staff_of
@@ -114,6 +115,7 @@ def _refusal(request, perm: str, obj=None, *, text: str = ""):
         return None
     if not request.user.is_authenticated:
         refuse(request)  # the login page, through the gate's middleware
+    record_refusal(request, (request.user, perm, obj))  # the audit, as the gate would
     draft = getattr(obj, "draft", obj)
     return _refuse(request, refusal(perm, request.user, obj), draft=draft, text=text)
 

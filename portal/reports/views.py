@@ -27,6 +27,8 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from portal import ratelimit
+from portal.htmx import HTMX_VARY
+from portal.htmx import wants_fragment
 from portal.models import Report
 
 from . import registry
@@ -112,11 +114,11 @@ def _report_or_404(token: str) -> Report:
 @never_cache
 @transaction.non_atomic_requests  # a withdrawn report's removal must stay removed on the 404
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers(*HTMX_VARY)
 def report_status(request: HttpRequest, token: str) -> HttpResponse:
     report = _report_or_404(token)
     template = "reports/report_status.html"
-    if getattr(request, "htmx", False):  # django-htmx's middleware sets it
+    if wants_fragment(request, boosted=True):
         template += "#report-state"
     context = {
         "report": report,

@@ -266,3 +266,14 @@ def test_staff_refusals_say_what_is_wrong(client, roles, draft, draft_factory, c
     draft.status = Draft.Status.ADOPTED
     draft.save()
     assert_refused(client.get(edit), "принят: его больше нельзя изменить")
+
+
+def test_a_refusal_explained_by_law_making_is_audited_too(client, roles, draft):
+    from portal.models import RefusedAttempt
+
+    client.force_login(roles["other_staff"])
+    assert client.get("/ru" + reverse("lawmaking:edit", args=[draft.pk])[3:]).status_code == 403
+    attempt = RefusedAttempt.objects.get()
+    assert attempt.user == roles["other_staff"]
+    assert attempt.municipality == draft.municipality
+    assert attempt.object_id == str(draft.pk)

@@ -313,3 +313,13 @@ def test_htmx_request_gets_only_the_results(client, chuy):
     assert "<html" not in html
     assert "Ункурский айылный аймак" in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, chuy):
+    """htmx re-requests a page missing from its history cache and swaps the answer into <body>."""
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get(_url("directory"), {"q": "үңкүр"}, headers=headers)
+    html = response.content.decode()
+    assert "<html" in html
+    assert "Ункурский айылный аймак" in html
+    assert "HX-History-Restore-Request" in response["Vary"]

@@ -295,3 +295,14 @@ def test_cannot_flag_own_comment(client, citizen, event, comment_factory):
     client.force_login(citizen)
     assert client.post(f"/ky/events/comments/{comment.pk}/flag/").status_code == 403
     assert not comment.flags.exists()
+
+
+def test_comments_and_the_description_are_not_processed_by_htmx(client, comment_factory):
+    from tests.helpers import htmx_disabled_around
+
+    comment = comment_factory(text="Көпүрөнү оңдоо керек")
+    comment_factory(event=comment.event, parent=comment, text="Макулмун, көпүрө эски")
+    html = client.get(comment.event.get_absolute_url()).content.decode()
+    assert htmx_disabled_around(html, "Көпүрөнү оңдоо керек") == [True]
+    assert htmx_disabled_around(html, "Макулмун, көпүрө эски") == [True]
+    assert htmx_disabled_around(html, "Жергиликтүү бюджеттин долбоорун") == [True]

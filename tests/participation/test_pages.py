@@ -49,6 +49,29 @@ def test_htmx_filter_returns_only_the_results_with_vary(client, event):
     assert "<html" in full.content.decode()
 
 
+RESTORE = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+
+
+def test_htmx_history_restore_of_the_filtered_list_gets_the_whole_page(client, event):
+    """htmx re-requests a page missing from its history cache and swaps it into <body>."""
+    response = client.get("/ky/events/?kind=public_hearing", headers=RESTORE)
+    assert "<html" in response.content.decode()
+    assert "HX-History-Restore-Request" in response["Vary"]
+
+
+def test_htmx_history_restore_of_older_comments_gets_the_whole_page(
+    client, event, comment_factory, settings
+):
+    settings.PAGE_SIZE = 3
+    for number in range(7):
+        comment_factory(event=event, text=f"comment number {number}")
+    response = client.get(event.get_absolute_url() + "?page=2", headers=RESTORE)
+    html = response.content.decode()
+    assert "<html" in html
+    assert "comment number 3" in html
+    assert "HX-History-Restore-Request" in response["Vary"]
+
+
 def test_calendar_places_events_on_their_days(client, event):
     local = timezone.localtime(event.starts_at)
     response = client.get(f"/ru/events/calendar/?month={local:%Y-%m}")

@@ -187,3 +187,12 @@ def test_a_registered_section_gets_its_own_versions(monkeypatch):
     monkeypatch.setattr(page_cache, "CONTENT_APPS", list(page_cache.CONTENT_APPS))
     page_cache.register_section("news-desk", ("practices", "municipalities"))
     assert page_cache.apps_shown("/ru/news-desk/1/") == ("practices", "municipalities")
+
+
+def test_a_history_restore_is_served_the_cached_page_never_the_fragment(client):
+    client.get("/ky/municipalities/directory/", headers={"hx-request": "true"})
+    headers = {"hx-request": "true", "hx-history-restore-request": "true"}
+    restore = client.get("/ky/municipalities/directory/", headers=headers)
+    assert restore["X-Page-Cache"] == "miss"
+    assert "<html" in restore.content.decode()
+    assert "HX-History-Restore-Request" in restore["Vary"]

@@ -283,3 +283,13 @@ def test_municipality_page_offers_the_profile_report(client, unit):
     print_html = client.get(f"/ru/municipalities/{unit.slug}/?print=1").content.decode()
     assert "<form" not in print_html
     assert f'/ru/reports/{KIND}/{unit.pk}/?language=ru"' in print_html
+
+
+def test_status_page_history_restore_gets_the_whole_page(client, unit, monkeypatch):
+    monkeypatch.setattr(services, "report_enqueue", lambda report: None)
+    report, _ = services.report_request(kind=KIND, object_id=unit.pk, language="ky")
+    url = reverse("reports:status", kwargs={"token": report.token})
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    page = client.get(url, headers=headers)
+    assert "<html" in page.content.decode()
+    assert "HX-History-Restore-Request" in page["Vary"]

@@ -67,3 +67,16 @@ def test_national_news_edit_by_role(client, roles, news_item_factory, role):
         client.force_login(roles[role])
     response = client.get(f"/ru/information/news/{news.pk}/edit/")
     assert response.status_code == (200 if role in ("admin", "editor") else 404)
+
+
+def test_a_refused_edit_of_another_municipalitys_case_is_audited(client, roles, unit,
+                                                                  practice_factory):
+    from portal.models import RefusedAttempt
+
+    practice = practice_factory(municipality=unit, status=Status.PUBLISHED)
+    client.force_login(roles["other_staff"])
+    assert client.get(f"/ru/practices/{practice.pk}/edit/").status_code == 403
+    attempt = RefusedAttempt.objects.get()
+    assert (attempt.user, attempt.permission, attempt.object_id, attempt.municipality) == (
+        roles["other_staff"], "practices.change_practice", str(practice.pk), unit
+    )

@@ -249,3 +249,26 @@ def test_profile_more_link_filters_even_without_items_of_that_kind(client, pract
     html = client.get(f"/ru/practices/?municipality={unit.slug}").content.decode()
     assert "Чужая практика" not in html
     assert "Нет опубликованных практик, подходящих под эти фильтры." in html
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, practice):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get("/ru/practices/?theme=water", headers=headers)
+    assert "<html" in response.content.decode()
+    assert "HX-History-Restore-Request" in response["Vary"]
+
+
+def test_rich_text_of_practices_stories_and_news_is_not_processed_by_htmx(
+    client, practice_factory, story_factory, news_item_factory
+):
+    """User-authored HTML could carry hx-* attributes: its containers carry hx-disable."""
+    from tests.helpers import htmx_disabled_around
+
+    practice = practice_factory(problem_ru='<p>Засуха в селе <b hx-get="/x">летом</b></p>')
+    story = story_factory(body_ru="<p>Рассказ о селе</p>")
+    news = news_item_factory(body_ru="<p>Новость о селе</p>")
+    pages = [(practice, "Засуха в селе"), (story, "Рассказ о селе"), (news, "Новость о селе")]
+    for item, text in pages:
+        with translation.override("ru"):
+            html = client.get(item.get_absolute_url()).content.decode()
+        assert htmx_disabled_around(html, text) == [True], item

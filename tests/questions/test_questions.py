@@ -266,3 +266,15 @@ def test_demo_is_idempotent(municipality_factory, user_factory):
     assert Question.objects.count() == 4
     assert Question.objects.overdue().count() == 1
     assert Question.objects.filter(answered_at__isnull=False).count() == 2
+
+
+def test_question_and_answer_text_are_not_processed_by_htmx(client, question_factory, staff_of):
+    from tests.helpers import htmx_disabled_around
+
+    question = question_factory(text="Суу качан <b hx-get='/x'>берилет</b>?")
+    services.question_answer(
+        user=staff_of(question.municipality), question=question, answer="Кийинки айда."
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert htmx_disabled_around(html, "Суу качан") == [True]
+    assert htmx_disabled_around(html, "Кийинки айда.") == [True]
