@@ -1,8 +1,11 @@
 import hashlib
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import EmailMultiAlternatives
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -33,10 +36,43 @@ class AccountAdapter(DefaultAccountAdapter):
     """
 
     def send_mail(self, template_prefix, email, context):
+        """Render the mail here, in the reader's language; a worker sends it (the outbox).
+
+        Sign-up and password reset answer at once and alike whether the address exists and
+        whether the mail server is up: the request only writes an outbox row.
+        """
+        from portal import outbox
+        from portal.tasks import send_mail_task
+
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(template_prefix, email, ctx)
+        html = ""
+        if isinstance(message, EmailMultiAlternatives):
+            html = next(
+                (
+                    str(content)
+                    for content, mimetype in message.alternatives
+                    if mimetype == "text/html"
+                ),
+                "",
+            )
+        body = str(message.body)
+        if message.content_subtype == "html":
+            body, html = "", body
+        outbox.enqueue(
+            send_mail_task,
+            subject=str(message.subject),
+            body=body,
+            html=html,
+            to=list(message.to),
+            from_email=message.from_email,
+            headers={str(k): str(v) for k, v in message.extra_headers.items()},
+        )
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .models import OutboxMessage
 from .models import RefusedAttempt
 from .models import User
 
@@ -48,4 +49,22 @@ class RefusedAttemptAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read only, to see what waits for the broker. The arguments are not shown: a mail's
+    arguments hold its text, password-reset links included."""
+
+    list_display = ("created", "task", "attempts", "sent_at", "last_error")
+    list_filter = [("sent_at", admin.EmptyFieldListFilter), "task"]
+    fields = list_display
+    readonly_fields = list_display
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -15,7 +15,6 @@ headers, and is rendered in the person's language.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.apps import apps
@@ -167,12 +166,9 @@ def unsubscribe_url(user, subscription=None) -> str:
 # --- notifying ---------------------------------------------------------------------------------
 
 
-def _send_now(task: Any, delivery_id: int) -> None:
-    task.delay(delivery_id=delivery_id)
-
-
 def notify_new_item(*, kind: str, obj) -> int:
     """Record one delivery per follower of the item; queue the immediate ones. Idempotent."""
+    from . import outbox
     from .tasks import following_send_task
 
     item_kind = KINDS[kind]
@@ -217,7 +213,7 @@ def notify_new_item(*, kind: str, obj) -> int:
         ).values_list("pk", flat=True)
     )
     for delivery_id in immediate:
-        transaction.on_commit(partial(_send_now, following_send_task, delivery_id))
+        outbox.enqueue(following_send_task, delivery_id=delivery_id)
     return len(best)
 
 

@@ -318,3 +318,34 @@ class RefusedAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.permission} {self.content_type_id}:{self.object_id}"
+
+
+class OutboxMessage(models.Model):
+    """A task a request queued, written in the request's own transaction (``portal/outbox.py``).
+
+    Handed to Celery after commit; rows the broker did not take (Redis away, or restarted
+    empty) are sent again, oldest first, by the dispatcher. ``sent_at`` empty = not yet sent.
+    """
+
+    task = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("queued task")
+        verbose_name_plural = _("queued tasks")
+        ordering = ["created", "pk"]
+        indexes = [
+            models.Index(
+                fields=["created", "id"],
+                name="outbox_unsent",
+                condition=models.Q(sent_at__isnull=True),
+            ),
+            models.Index(fields=["sent_at"], name="outbox_sent_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} #{self.pk}"

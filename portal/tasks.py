@@ -2,27 +2,28 @@
 
 import dataclasses
 import logging
-from collections.abc import Callable
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
 
 from portal import following
+from portal import outbox
 from portal.reports import services as report_services
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue_on_commit(task, /, **kwargs) -> None:
-    """Queue a task only once the current transaction has committed.
+    """Queue a task through the outbox (``portal/outbox.py``): a row now, Celery after commit.
 
     A task queued inside a transaction that later rolls back would act on rows that never
     existed, and a worker may pick it up before the rows are visible. Pass ids, not objects.
     """
-    send: Callable[[], object] = lambda: task.delay(**kwargs)  # noqa: E731
-    transaction.on_commit(send)
+    from portal import outbox
+
+    outbox.enqueue(task, **kwargs)
 
 
 @shared_task(name="portal.ping")
@@ -81,3 +82,43 @@ def following_send_task(*, delivery_id: int) -> bool:
 def following_digest_task() -> int:
     """The daily digest of followed municipalities and sections (scheduled by Celery beat)."""
     return following.send_digests()
+
+
+@shared_task(name="portal.outbox_dispatch")
+def outbox_dispatch_task() -> dict[str, int]:
+    """Beat, every minute: send the outbox rows the broker did not take (portal/outbox.py)."""
+    return outbox.dispatch()
+
+
+MAIL_MAX_RETRIES = 8
+
+
+@shared_task(bind=True, name="portal.send_mail", acks_late=True, max_retries=MAIL_MAX_RETRIES)
+def send_mail_task(
+    self,
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str | None = None,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+) -> bool:
+    """Send one mail rendered in the request (allauth's sign-up and reset mails).
+
+    The SMTP connection has a timeout (``EMAIL_TIMEOUT``). A worker retries a refused or
+    timed-out send with backoff; run eagerly (no broker) the error goes back to the outbox,
+    whose row stays unsent for the dispatcher.
+    """
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=from_email, to=to, headers=headers or {}
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except Exception as exc:
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 3600)) from exc
+    return True

@@ -74,3 +74,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
         if not LawmakingSettings.objects.exists():
             LawmakingSettings().save()
+
+
+@pytest.fixture
+def commits_at_once(monkeypatch):
+    """In a test inside one transaction nothing commits: run ``on_commit`` work at once.
+
+    Tasks go through the outbox (``portal/outbox.py``), which hands them to Celery after the
+    commit; tests that look at what a task did (a rendered report, a sent mail) use this.
+    """
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+@pytest.fixture(autouse=True)
+def _outbox_not_paused():
+    """A broker refusal in one test must not make the outbox skip sends in the next."""
+    from portal import outbox
+
+    outbox._broker_paused_until = 0.0
+    yield
+    outbox._broker_paused_until = 0.0

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import outbox
 from portal import ratelimit
 from portal.permissions import forget
 from portal.permissions import require
@@ -138,9 +139,7 @@ def item_hide(*, actor: Any, obj: Any, reason: str) -> Any:
 
     content_type_id = ContentType.objects.get_for_model(kind.model).pk
     object_id = obj.pk
-    transaction.on_commit(
-        lambda: hidden_notice_task.delay(content_type_id=content_type_id, object_id=object_id)
-    )
+    outbox.enqueue(hidden_notice_task, content_type_id=content_type_id, object_id=object_id)
     return obj
 
 

@@ -48,10 +48,6 @@ class ReportNotAvailableError(Exception):
     """The object does not exist or is not public: there is nothing to report."""
 
 
-class BrokerUnavailableError(Exception):
-    """The task queue cannot be reached: the reader should try again later."""
-
-
 def _online_url(obj: Any, language: str) -> str:
     with translation.override(language):
         return str(settings.SITE_URL + obj.get_absolute_url())
@@ -259,17 +255,15 @@ def report_request(*, kind: str, object_id: int, language: str) -> tuple[Report,
 
 
 def report_enqueue(report: Report) -> None:
-    """Queue the rendering; called after the report row has been committed."""
+    """Queue the rendering through the outbox (``portal/outbox.py``): never lost, never waits.
+
+    The row is written in the caller's transaction (or at once outside one); while the broker
+    is away the report stays ``queued`` and the outbox dispatcher sends it when it is back.
+    """
+    from portal import outbox
     from portal.tasks import report_render_task
 
-    try:
-        report_render_task.delay(report_id=report.pk)
-    except Exception as exc:  # kombu OperationalError, redis ConnectionError...
-        logger.warning("report %s not queued: %s", report.pk, exc)
-        Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.FAILED, error="queue unavailable"
-        )
-        raise BrokerUnavailableError from exc
+    outbox.enqueue(report_render_task, report_id=report.pk)
 
 
 # --- reading a report -----------------------------------------------------------------------
@@ -414,9 +408,6 @@ def reports_sweep() -> SweepResult:
             status=Report.Status.QUEUED
         )
         if taken:
-            try:
-                report_enqueue(report)
-            except BrokerUnavailableError:
-                continue  # marked failed without attempts: the next request queues it
+            report_enqueue(report)
             result.requeued += 1
     return result

@@ -33,7 +33,6 @@ from portal.models import Report
 
 from . import registry
 from . import services
-from .services import BrokerUnavailableError
 from .services import ReportNotAvailableError
 
 
@@ -93,12 +92,7 @@ def report_create(request: HttpRequest, kind: str, object_id: int) -> HttpRespon
     except ReportNotAvailableError:
         raise Http404 from None
     if must_queue:
-        try:
-            services.report_enqueue(report)
-        except BrokerUnavailableError:
-            return render(
-                request, "reports/report_unavailable.html", {"report": report}, status=503
-            )
+        services.report_enqueue(report)
     elif report.status == Report.Status.READY:
         messages.success(request, _("The report is ready."))
     return redirect("reports:status", token=report.token)

@@ -143,16 +143,24 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 # With acks_late the broker re-delivers after the visibility timeout; it must exceed any task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A web request that queues a task must not hang when Redis is away: fail fast, say so.
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.2,
-    "interval_max": 0.5,
+# A web request that queues a task must not wait on Redis more than about a second: the
+# outbox (portal/outbox.py) keeps the task and its dispatcher sends it when Redis is back.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 60 * 60,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+    # A publisher gives up at the first refused connection (kombu would retry for ~2 s);
+    # the worker's own reconnecting follows CELERY_BROKER_CONNECTION_MAX_RETRIES.
+    "max_retries": 0,
 }
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
+# Sent rows are kept this many days, then deleted by the dispatcher (mails hold links).
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
 REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=60)
 # A report is rendered at most this many times in all (counted before each render starts);
 # a failed one may be asked for again only after REPORT_RETRY_AFTER seconds, within that limit.
@@ -175,6 +183,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
     # Reports: files of withdrawn content removed, renders stuck "running" taken over.
+    # The outbox: tasks the broker did not take when they were queued (portal/outbox.py).
+    "outbox-dispatch": {
+        "task": "portal.outbox_dispatch",
+        "schedule": crontab(minute="*"),
+    },
     "reports-sweep": {
         "task": "portal.reports_sweep",
         "schedule": crontab(minute="*/10"),
@@ -260,6 +273,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds an SMTP connect or send may take; mail is sent by workers (through the outbox).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -141,7 +141,9 @@ def test_notification_is_queued_after_commit_with_json_arguments(
     from portal.tasks import following_send_task
 
     sent = []
-    monkeypatch.setattr(following_send_task, "delay", lambda **kw: sent.append(kw))
+    monkeypatch.setattr(
+        following_send_task, "apply_async", lambda kwargs, **opts: sent.append(kwargs)
+    )
     event = event_factory(status=Event.Status.DRAFT)
     following.toggle_municipality(user=citizen, municipality=event.municipality)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

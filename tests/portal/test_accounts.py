@@ -8,7 +8,7 @@ from django.core import mail
 
 from portal.models import User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commits_at_once")]
 
 PASSWORD = "correct-horse-battery"
 

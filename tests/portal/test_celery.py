@@ -30,7 +30,7 @@ def test_broker_and_results_use_redis_when_configured(settings):
 @pytest.mark.django_db
 def test_task_is_queued_only_after_commit(django_capture_on_commit_callbacks, monkeypatch):
     sent = []
-    monkeypatch.setattr(ping, "delay", lambda **kw: sent.append(kw))
+    monkeypatch.setattr(ping, "apply_async", lambda kwargs, **opts: sent.append(kwargs))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         enqueue_on_commit(ping, value="x")
         assert sent == []  # nothing leaves before the transaction commits
@@ -44,7 +44,7 @@ def test_rolled_back_transaction_queues_nothing(monkeypatch):
     from django.db import transaction
 
     sent = []
-    monkeypatch.setattr(ping, "delay", lambda **kw: sent.append(kw))
+    monkeypatch.setattr(ping, "apply_async", lambda kwargs, **opts: sent.append(kwargs))
     def queue_then_fail():
         with transaction.atomic():
             enqueue_on_commit(ping, value="x")

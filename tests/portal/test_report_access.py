@@ -24,7 +24,7 @@ from tests.municipalities.factories import BodyFactory
 from tests.municipalities.factories import MemberFactory
 from tests.practices.factories import PracticeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commits_at_once")]
 
 KIND = "municipality-profile"
 

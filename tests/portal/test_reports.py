@@ -10,7 +10,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from portal import outbox
 from portal.celery import app
+from portal.models import OutboxMessage
 from portal.models import Report
 from portal.reports import services
 from portal.reports.fetcher import RefusedResourceError
@@ -18,7 +20,7 @@ from portal.reports.fetcher import SafeURLFetcher
 from portal.tasks import report_render_task
 from tests.helpers import pdf_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commits_at_once")]
 
 KIND = "municipality-profile"
 
@@ -106,21 +108,23 @@ def test_unknown_type_object_or_language_is_404(client, unit):
     assert Report.objects.count() == 0
 
 
-def test_broker_down_answers_try_again_later(client, unit, monkeypatch):
-    def unreachable(**kwargs):
+def test_broker_down_keeps_the_report_queued_for_the_outbox(client, unit, monkeypatch):
+    def unreachable(*args, **kwargs):
         raise ConnectionError("redis is away")
 
-    monkeypatch.setattr(report_render_task, "delay", unreachable)
+    monkeypatch.setattr(report_render_task, "apply_async", unreachable)
     response = ask(client, unit, language="ru")
-    assert response.status_code == 503
-    html = response.content.decode()
-    assert '<html lang="ru">' in html
-    assert "попробуйте" in html.lower()
-    assert Report.objects.get().status == Report.Status.FAILED
-    # Once the queue is back, asking again queues it afresh.
+    report = Report.objects.get()
+    assert response.status_code == 302  # the reader is not turned away
+    assert report.status == Report.Status.QUEUED
+    message = OutboxMessage.objects.get(task="portal.report_render")
+    assert message.sent_at is None
+    assert "redis is away" in message.last_error
+    # Once the queue is back the dispatcher sends it; nobody has to ask again.
     monkeypatch.undo()
-    ask(client, unit, language="ru")
-    assert Report.objects.get().status == Report.Status.READY
+    assert outbox.dispatch()["sent"] == 1
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY
 
 
 @pytest.fixture
