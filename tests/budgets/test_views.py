@@ -515,7 +515,8 @@ def test_calendar_stage_document_is_uploaded_and_linked(client, published, staff
     assert stage.document.name.endswith(".pdf")
     assert "protocol" not in stage.document.name  # stored under a generated name
     html = client.get(url("budget-detail", published)).content.decode()
-    assert stage.document.url in html
+    assert url("stage-document", published, pk=stage.pk) in html
+    assert "/media/" not in html  # served by a view, never from MEDIA_URL
     wrong = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
     response = client.post(
         url("stage-create", published),
