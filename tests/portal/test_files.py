@@ -42,7 +42,8 @@ def test_event_document_and_protocol_are_served_to_the_public(client):
     html = page.content.decode()
     document_url = f"/ru/events/{event.pk}/documents/{document.pk}/"
     protocol_url = f"/ru/events/{event.pk}/protocol/"
-    assert document_url in html and protocol_url in html
+    assert document_url in html
+    assert protocol_url in html
     assert "/media/" not in html
     response = client.get(document_url)
     _assert_download(response)
