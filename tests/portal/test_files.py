@@ -57,6 +57,17 @@ def test_a_draft_events_files_are_404_to_the_public(client):
     assert client.get(f"/ru/events/{event.pk}/protocol/").status_code == 404
 
 
+def test_staff_see_a_draft_events_files_privately(client, staff_of):
+    event, document = _event_with_files(status=Event.Status.DRAFT)
+    client.force_login(staff_of(event.municipality))
+    response = client.get(f"/ru/events/{event.pk}/documents/{document.pk}/")
+    _assert_download(response)
+    assert "private" in response["Cache-Control"]
+    other_staff = staff_of(EventFactory().municipality)
+    client.force_login(other_staff)
+    assert client.get(f"/ru/events/{event.pk}/protocol/").status_code == 404
+
+
 def test_a_document_of_another_event_is_404(client):
     _, document = _event_with_files()
     other = EventFactory()
