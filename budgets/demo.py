@@ -9,8 +9,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from municipalities.models import Municipality
 from portal.models import User
+from practices.demo_files import pdf_bytes
 
 from . import services
 from .models import BudgetYear
@@ -296,6 +299,13 @@ def _calendar(stdout) -> None:
             budget=budget, stage=stage
         )
         item.due_date, item.actual_date, item.participation_url = due, actual, url
+        if stage == "approval" and not item.document:
+            # Served by budgets:stage-document (portal/files.py), never from /media/.
+            item.document.save(
+                "approval.pdf",
+                ContentFile(pdf_bytes("Budget approval", ("Demo document.",))),
+                save=False,
+            )
         services.calendar_stage_save(stage=item)
     stdout.write("budgets: budget calendar of Tepke for 2026")
 

@@ -7,8 +7,10 @@ from django.db.models import QuerySet
 from django.forms import BaseFormSet
 from django.forms import formset_factory
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import StoredFileInput
 from portal.uploads import CONTENT_MISMATCH
 from portal.uploads import content_matches_name
 
@@ -197,11 +199,19 @@ class CalendarStageForm(forms.ModelForm):
         widgets = {
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "actual_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "document": StoredFileInput,
         }
 
     def __init__(self, *args, budget=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.budget = budget
+        if self.instance.pk and budget is not None:
+            widget = self.fields["document"].widget
+            assert isinstance(widget, StoredFileInput)
+            widget.download_url = reverse(
+                "budgets:stage-document",
+                args=[budget.municipality.slug, budget.year, self.instance.pk],
+            )
 
     def clean_document(self):
         """The extension is checked by the model; here the content must match it too."""

@@ -31,6 +31,11 @@ urlpatterns = [
         views.revision_detail,
         name="revision-detail",
     ),
+    path(
+        "<slug:slug>/<int:year>/calendar/<int:pk>/document/",
+        views.stage_document,
+        name="stage-document",
+    ),
     path("<slug:slug>/<int:year>/calendar/add/", staff_views.stage_edit, name="stage-create"),
     path(
         "<slug:slug>/<int:year>/calendar/<int:pk>/edit/",

@@ -6,10 +6,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
+from portal import files
 from portal.exports import CSV_CONTENT_TYPE
 from portal.exports import file_response
 from portal.exports import xlsx_response
@@ -279,6 +281,20 @@ def budget_detail(request, slug: str, year: int):
             "latest_revision": revisions[0] if revisions else None,
             "can_change": can(request.user, "budgets.change_budgetyear", budget),
         },
+    )
+
+
+def stage_document(request, slug: str, year: int, pk: int):
+    """A budget-calendar document; budgets are public, the stage must belong to this budget."""
+    budget = selectors.budget_for_page(slug=slug, year=year)
+    stage = get_object_or_404(budget.calendar_stages, pk=pk)
+    document = stage.document
+    extension = document.name.rsplit(".", 1)[-1].lower() if "." in (document.name or "") else "bin"
+    return files.serve(
+        request,
+        document,
+        filename=f"{budget.municipality.slug}-{budget.year}-{stage.stage}.{extension}",
+        content_type=files.content_type_of(document),
     )
 
 

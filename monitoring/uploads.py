@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image
 
 from portal.formats import filesize
 from portal.uploads import JPEG
@@ -43,13 +42,6 @@ def checked_upload(upload) -> CheckedUpload:
         raise ValidationError(
             _("Only photos (JPEG, PNG, WebP) and PDF documents can be attached.")
         )
+    # sniff has already decoded a photo to its end and parsed a PDF (portal.uploads).
     content_type, extension, kind = found.content_type, found.extension, KINDS[found]
-    if kind == "photo":
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-        except Exception as error:  # Pillow raises many kinds for a broken image
-            raise ValidationError(_("The photo is damaged and cannot be read.")) from error
-        finally:
-            upload.seek(0)
     return CheckedUpload(content_type=content_type, extension=extension, kind=kind, size=size)

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import files
 from portal.exports import csv_response
 from portal.i18n import translated
 from portal.permissions import can
@@ -24,7 +24,6 @@ from portal.views import section_landing
 from . import forms
 from . import selectors
 from . import services
-from .models import Evidence
 
 _cycle = selectors.cycle_for_page
 _act = selectors.act_for_page
@@ -320,15 +319,12 @@ def evidence_add(request, pk: int):
 def evidence_file(request, pk: int):
     evidence = selectors.evidence_for_download(pk)
     require(request, "monitoring.view_act", evidence.evaluation.act)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        content_type=evidence.content_type,
-        as_attachment=evidence.kind == Evidence.Kind.DOCUMENT,
+    return files.serve(
+        request,
+        evidence.file,
         filename=evidence.file.name.rsplit("/", 1)[-1],
+        content_type=evidence.content_type,
+        private=True,
     )
 
 

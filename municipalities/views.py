@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from portal import files
 from portal.exports import csv_response
 from portal.htmx import HTMX_VARY
 from portal.htmx import wants_fragment
@@ -132,11 +132,11 @@ def charter_download(request, slug: str):
     charter = getattr(unit, "charter", None)
     if charter is None or not charter.file:
         raise Http404
-    return FileResponse(
-        charter.file.open("rb"),
-        content_type=charter.content_type,
-        as_attachment=False,
+    return files.serve(
+        request,
+        charter.file,
         filename=f"{unit.slug}-charter{charter.extension}",
+        content_type=charter.content_type,
     )
 
 

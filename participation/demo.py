@@ -3,13 +3,17 @@
 import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from municipalities.models import Municipality
 from portal.models import Subscription
 from portal.models import User
 from portal.moderation.seeding import demo_flag
+from practices.demo_files import pdf_bytes
 
+from . import services
 from .models import Alternative
 from .models import AttendanceCount
 from .models import BalanceGroup
@@ -173,6 +177,18 @@ def _residents() -> list[User]:
     return [*users, citizen] if citizen else users
 
 
+def _demo_document(event: Event) -> None:
+    """A draft budget attached to the open hearing, served by events:document."""
+    if event.documents.exists():
+        return
+    upload = SimpleUploadedFile(
+        "budget.pdf", pdf_bytes("Draft budget", ("Demo document.",)), "application/pdf"
+    )
+    services.document_add(
+        event=event, title_ky="Бюджеттин долбоору", title_ru="Проект бюджета", file=upload
+    )
+
+
 def seed(*, stdout) -> None:
     units = {m.slug: m for m in Municipality.objects.filter(slug__in={e[0] for e in EVENTS})}
     residents = _residents()
@@ -224,6 +240,7 @@ def seed(*, stdout) -> None:
                     event=event, user=user, defaults={"alternative": alts[index % len(alts)]}
                 )
         if status == Event.Status.OPEN and slug == "tepkenskiy-aa":
+            _demo_document(event)
             first = None
             for email, text in COMMENTS:
                 if email not in by_email:
@@ -247,6 +264,11 @@ def seed(*, stdout) -> None:
                     event=event, author=by_email["citizen@demo.kg"], parent=first,
                     text="Макулмун, Жогорку Тепкеде суу күнүнө эки саат гана болот.",
                 )
+        if status == Event.Status.RESULTS and not event.protocol:
+            # Served by events:protocol (portal/files.py), never from /media/.
+            event.protocol.save("protocol.pdf", ContentFile(pdf_bytes(
+                "Protocol of the public hearing", ("Demo document.",)
+            )))
         if status == Event.Status.RESULTS and alts:
             for alt, (hands, paper) in zip(alts, [(54, 0), (31, 0), (12, 0)], strict=False):
                 OfflineTally.objects.update_or_create(

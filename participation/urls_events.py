@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:pk>/edit/", staff_views.event_edit, name="update"),
     path("<int:pk>/status/", staff_views.event_transition, name="transition"),
     path("<int:pk>/documents/", staff_views.document_add, name="document-add"),
+    path("<int:pk>/documents/<int:document_pk>/", views.document_download, name="document"),
+    path("<int:pk>/protocol/", views.protocol_download, name="protocol"),
     path("<int:pk>/documents/<int:document_pk>/remove/", staff_views.document_remove,
          name="document-remove"),
     path("<int:pk>/alternatives/", staff_views.alternative_add, name="alternative-add"),

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.models import Municipality
+from portal import files
 from portal import following as portal_following
 from portal.exports import csv_response
 from portal.htmx import vary_on_htmx
@@ -258,6 +259,34 @@ def event_detail(request, pk: int):
         context["balance"] = selectors.event_balance(event)
     return _vary(render(request, "participation/event_detail.html", context))
 
+
+def _event_file_name(event: Event, field_file, what: str) -> str:
+    extension = field_file.name.rsplit(".", 1)[-1].lower() if "." in field_file.name else "bin"
+    return f"event-{event.pk}-{what}.{extension}"
+
+
+def document_download(request, pk: int, document_pk: int):
+    """An event document, only where the event itself may be seen (a draft's is a 404)."""
+    event = _visible_event(request, pk)
+    document = get_object_or_404(event.documents, pk=document_pk)
+    return files.serve(
+        request,
+        document.file,
+        filename=_event_file_name(event, document.file, f"document-{document.pk}"),
+        content_type=files.content_type_of(document.file),
+        private=not event.is_public,
+    )
+
+
+def protocol_download(request, pk: int):
+    event = _visible_event(request, pk)
+    return files.serve(
+        request,
+        event.protocol,
+        filename=_event_file_name(event, event.protocol, "protocol"),
+        content_type=files.content_type_of(event.protocol),
+        private=not event.is_public,
+    )
 
 
 # --- Residents: comment, reply, flag, choose, attend, follow ---------------------------------

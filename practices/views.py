@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.shortcuts import redirect
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import files
 from portal.htmx import vary_on_htmx
 from portal.htmx import wants_fragment
 from portal.permissions import can
@@ -433,21 +433,13 @@ def download(request, kind: str, pk: int):
     """Every file is a download under its cleaned original name, never rendered inline."""
     stored, owner = _stored_file(kind, pk)
     _visible_or_404(request, owner)
-    try:
-        handle = stored.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return files.serve(
+        request,
+        stored.file,
         filename=stored.original_name,
         content_type=stored.content_type,
+        private=not owner.is_published,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    if not owner.is_published:
-        response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_POST

@@ -13,10 +13,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse
 from django.http import Http404
 from django.http import HttpRequest
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from portal import files
 from portal import ratelimit
 from portal.htmx import HTMX_VARY
 from portal.htmx import wants_fragment
@@ -127,18 +128,9 @@ def report_status(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @transaction.non_atomic_requests
 @require_GET
-def report_download(request: HttpRequest, token: str) -> FileResponse:
+def report_download(request: HttpRequest, token: str) -> HttpResponseBase:
     report = _report_or_404(token)
     if report.status != Report.Status.READY or not report.file:
         raise Http404
     filename = f"{report.kind}-{report.object_id}-{report.language}.pdf"
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/pdf",
-    )
+    return files.serve(request, report.file, filename=filename, content_type="application/pdf")

@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF (which parses the body): a file the upload handler stopped reading is refused
+    # by the form's own size check.
+    "portal.uploads.UploadLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A signed-in visitor's pages are private, no-store (it sees every answer below it).
     "portal.middleware.PrivatePagesMiddleware",
@@ -261,8 +264,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads: a file over 2.5 MB goes to a temporary file, not memory; the form fields other than
+# files may take 5 MB in all. The first handler stops reading a request whose file passes the
+# largest size any form accepts (portal.uploads.UPLOAD_MAX_SIZE, 10 MB); the proxy in front
+# refuses bodies over 12 MB (client_max_body_size, see docker-compose.yml) before Django.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Set to an nginx "internal" location (e.g. /protected-media/) to let the proxy send uploaded
+# files: the views check visibility and answer X-Accel-Redirect (portal/files.py, README).
+FILES_ACCEL_REDIRECT_PREFIX = env("FILES_ACCEL_REDIRECT_PREFIX", default="")
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env(

@@ -54,3 +54,14 @@ def test_demo_amounts_are_plausible(demo_units):
     assert abs(figures.balance_planned) < 1000
     city = BudgetYear.objects.get(municipality__slug="karakol", year=2025)
     assert budget_figures(city).transfer_dependence < figures.transfer_dependence
+
+
+def test_demo_calendar_document_is_served_by_its_view(demo_units, client):
+    demo.seed(stdout=io.StringIO())
+    demo.seed(stdout=io.StringIO())  # the document is kept, not stored twice
+    stage = CalendarStage.objects.get(stage="approval", document__gt="")
+    budget = stage.budget
+    url = f"/ru/budgets/{budget.municipality.slug}/{budget.year}/calendar/{stage.pk}/document/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -18,6 +18,7 @@ from budgets.models import CalendarStage
 from budgets.models import Transfer
 from budgets.selectors import municipality_profile_block
 from municipalities.models import Municipality
+from practices.demo_files import pdf_bytes
 from tests.budgets.conftest import STANDARD_LINES
 from tests.budgets.conftest import line
 
@@ -499,7 +500,9 @@ def test_calendar_stage_document_is_uploaded_and_linked(client, published, staff
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(staff_of(published.municipality))
-    document = SimpleUploadedFile("protocol.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    document = SimpleUploadedFile(
+        "protocol.pdf", pdf_bytes("Protocol"), content_type="application/pdf"
+    )
     response = client.post(
         url("stage-create", published),
         {
@@ -515,7 +518,8 @@ def test_calendar_stage_document_is_uploaded_and_linked(client, published, staff
     assert stage.document.name.endswith(".pdf")
     assert "protocol" not in stage.document.name  # stored under a generated name
     html = client.get(url("budget-detail", published)).content.decode()
-    assert stage.document.url in html
+    assert url("stage-document", published, pk=stage.pk) in html
+    assert "/media/" not in html  # served by a view, never from MEDIA_URL
     wrong = SimpleUploadedFile("run.exe", b"MZ", content_type="application/octet-stream")
     response = client.post(
         url("stage-create", published),

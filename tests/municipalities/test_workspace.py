@@ -16,10 +16,11 @@ from municipalities.models import Charter
 from municipalities.models import Member
 from municipalities.models import Village
 from portal.history.models import Change
+from practices.demo_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes("Charter")
 
 
 def _url(name, **kwargs):

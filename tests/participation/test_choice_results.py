@@ -11,6 +11,7 @@ from participation import services
 from participation.models import Attendance
 from participation.models import Choice
 from participation.models import OfflineTally
+from practices.demo_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_results_form_saves_decision_protocol_and_tallies(
     event.save()
     client.force_login(staff_of(event.municipality))
     protocol = SimpleUploadedFile(
-        "protocol.pdf", b"%PDF-1.4 protocol", content_type="application/pdf"
+        "protocol.pdf", pdf_bytes("Protocol"), content_type="application/pdf"
     )
     data = {"decision_ky": "Суу түтүгү тандалды", "decision_ru": "Выбран водопровод",
             "protocol": protocol, f"tally_{alternatives[0].pk}_hands": "40"}

@@ -14,6 +14,7 @@ from participation import services
 from participation.models import Event
 from participation.models import EventDocument
 from portal import following
+from practices.demo_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +214,7 @@ def test_document_upload_checks_type_and_size(client, staff_of, event, settings)
         forms.DOCUMENT_MAX_BYTES = original
     assert response.context["form"].errors["file"]
     assert not EventDocument.objects.exists()
-    good = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 demo", content_type="application/pdf")
+    good = SimpleUploadedFile("budget.pdf", pdf_bytes("Budget"), content_type="application/pdf")
     response = client.post(url, {"title_ky": "Бюджет", "title_ru": "Бюджет", "file": good})
     assert response.status_code == 302
     assert EventDocument.objects.get().title_ru == "Бюджет"

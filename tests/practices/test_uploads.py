@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from practices import uploads
 from practices.demo_files import pdf_bytes
@@ -28,16 +29,22 @@ def _zip(members: dict) -> bytes:
     return buffer.getvalue()
 
 
+def _image(kind: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, kind)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
         (png_bytes(4, 4), "png"),
-        (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "jpeg"),
-        (b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x00" * 10, "webp"),
+        (_image("JPEG"), "jpeg"),
+        (_image("WEBP"), "webp"),
         (pdf_bytes("x"), "pdf"),
         (_zip({"[Content_Types].xml": "x", "word/document.xml": "x"}), "docx"),
         (_zip({"[Content_Types].xml": "x", "xl/workbook.xml": "x"}), "xlsx"),
-        (_zip({"mimetype": "application/vnd.oasis.opendocument.text"}), "odt"),
+        (_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "x"}), "odt"),
         (_zip({"some.txt": "x"}), None),
         (b"<html><script>alert(1)</script></html>", None),
         (b"MZ\x90\x00 an executable", None),
