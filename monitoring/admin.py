@@ -8,6 +8,8 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.admin import TranslationTabularInline
 
+from portal.admin_base import ReadOnlyAdmin
+
 from . import models
 
 
@@ -51,17 +53,6 @@ class CycleAdmin(TranslationAdmin):
     raw_id_fields = ["municipality", "group"]
     readonly_fields = ["status", "published_at"]
     inlines = [PlanItemInline]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(models.MonitoringAct)

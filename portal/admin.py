@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_base import ReadOnlyAdmin
+
 from .models import OutboxMessage
 from .models import RefusedAttempt
 from .models import User
@@ -32,7 +34,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(RefusedAttempt)
-class RefusedAttemptAdmin(admin.ModelAdmin):
+class RefusedAttemptAdmin(ReadOnlyAdmin):
     """Read only: the gate writes these rows, nobody edits them."""
 
     list_display = ("at", "user", "permission", "content_type", "object_id", "municipality", "path")
@@ -41,15 +43,6 @@ class RefusedAttemptAdmin(admin.ModelAdmin):
     list_select_related = ["user", "content_type", "municipality"]
     date_hierarchy = "at"
     readonly_fields = list_display
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OutboxMessage)

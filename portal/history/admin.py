@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from portal.admin_base import ReadOnlyAdmin
+
 from .models import Change
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(ReadOnlyAdmin):
     """The history, for site administrators to read; nobody edits it."""
 
     list_display = [
@@ -15,12 +17,3 @@ class ChangeAdmin(admin.ModelAdmin):
     list_select_related = ["municipality", "actor", "content_type"]
     search_fields = ["municipality__name_ru", "municipality__name_ky", "object_label"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from portal.admin_base import ReadOnlyAdmin
+
 from .models import Flag
 from .models import ModerationRecord
 from .models import UserBlock
@@ -19,18 +21,9 @@ class UserBlockAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationRecord)
-class ModerationRecordAdmin(admin.ModelAdmin):
+class ModerationRecordAdmin(ReadOnlyAdmin):
     """The audit trail is read-only: nothing is removed or changed silently."""
 
     list_display = ("created", "actor", "action", "content_type", "object_id", "target_user",
                     "reason")
     list_filter = ("action", "content_type")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
