@@ -4,7 +4,8 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/portal)
 TEST_REDIS_URL ?= $(or $(REDIS_URL),redis://127.0.0.1:6379/0)
 # The demo runs on its embedded defaults: SQLite under var/, Celery eager, memory cache.
-DEMO_ENV := env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=portal.settings.local
+# PORT reaches the settings so SITE_URL (links in PDFs, QR codes, e-mails) is the served address.
+DEMO_ENV := env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=portal.settings.local PORT=$(PORT)
 
 .PHONY: demo test install lint messages demo-check
 

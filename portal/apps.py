@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django.utils.module_loading import autodiscover_modules
 
+        from . import checks  # noqa: F401  (registers the start-up checks)
         from .permissions import can
 
         # The Django admin is for site administrators only, not for every is_staff account.
