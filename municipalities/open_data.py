@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.urls_abs import absolute
+
 # (field name, what it means) — the order of the CSV columns and the documentation page.
 FIELDS = [
     ("soate", _("SOATE code, the stable identifier of the unit (empty if it has none yet)")),
@@ -26,7 +28,7 @@ FIELDS = [
     ("url", _("address of the unit's page on this portal")),
 ]
 
-def unit_record(unit, request=None) -> dict:
+def unit_record(unit) -> dict:
     """One unit as open data; expects export_units() (parent and successions fetched)."""
     url = unit.get_absolute_url()
     return {
@@ -46,5 +48,5 @@ def unit_record(unit, request=None) -> dict:
         "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
         "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,
         "successors": " ".join(s.successor.slug for s in unit.successions_out.all()),
-        "url": request.build_absolute_uri(url) if request is not None else url,
+        "url": absolute(url),
     }

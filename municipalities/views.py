@@ -148,13 +148,13 @@ def export_csv(request):
     names = [name for name, _label in FIELDS]
     rows = (
         [record[name] for name in names]
-        for record in (unit_record(unit, request) for unit in selectors.export_units())
+        for record in (unit_record(unit) for unit in selectors.export_units())
     )
     return csv_response("kg-municipalities.csv", rows, header=names, lineterminator="\n")
 
 
 def export_json(request):
-    units = [unit_record(unit, request) for unit in selectors.export_units()]
+    units = [unit_record(unit) for unit in selectors.export_units()]
     body = json.dumps(
         {
             "fields": [name for name, _label in FIELDS],

@@ -34,6 +34,7 @@ from portal.moderation.forms import ReasonForm
 from portal.permissions import can
 from portal.permissions import require
 from portal.sections import SECTIONS_BY_KEY
+from portal.urls_abs import absolute
 from portal.views import section_landing
 
 from . import selectors
@@ -154,7 +155,7 @@ def event_calendar(request):
 
 def _ics(request, events, name: str, filename: str) -> HttpResponse:
     response = HttpResponse(
-        calendar_text(events=events, name=name, absolute=request.build_absolute_uri),
+        calendar_text(events=events, name=name, absolute=absolute),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'

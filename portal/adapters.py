@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import ratelimit
+from .urls_abs import rebase
 
 
 def _login_failed_keys(address: str, credentials) -> dict[str, str]:
@@ -34,6 +35,14 @@ class AccountAdapter(DefaultAccountAdapter):
     back, so only failures remain. Over a limit the visitor gets the 429 page in his language.
     While Redis is away the counts are kept per process (``portal/ratelimit.py``).
     """
+
+    # Links in account e-mails carry SITE_URL like every other e-mail (portal/urls_abs.py),
+    # not whatever host the request came in on.
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return rebase(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return rebase(super().get_reset_password_from_key_url(key))
 
     def send_mail(self, template_prefix, email, context):
         """Render the mail here, in the reader's language; a worker sends it (the outbox).

@@ -31,6 +31,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from portal.urls_abs import absolute
+
 from .models import Delivery
 from .models import Subscription
 
@@ -153,12 +155,8 @@ def unsubscribe_by_token(token: str) -> int | None:
     return subscriptions.delete()[0]
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def unsubscribe_url(user, subscription=None) -> str:
-    return _absolute(
+    return absolute(
         reverse("portal:unsubscribe", kwargs={"token": unsubscribe_token(user, subscription)})
     )
 
@@ -225,7 +223,7 @@ def _item_context(delivery: Delivery, obj) -> dict:
     return {
         "kind": KINDS[delivery.kind],
         "obj": obj,
-        "url": _absolute(obj.get_absolute_url()),
+        "url": absolute(obj.get_absolute_url()),
         "title": str(getattr(obj, "title", obj)),
         "municipality": getattr(obj, "municipality", None),
     }

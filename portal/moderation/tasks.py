@@ -7,6 +7,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.urls_abs import absolute
+
 from . import registry
 
 
@@ -29,7 +31,7 @@ def hidden_notice_task(*, content_type_id: int, object_id: int) -> bool:
             "kind": str(kind.label),
             "text": kind.text(obj),
             "reason": obj.hidden_reason,
-            "url": f"{settings.SITE_URL}{kind.url(obj)}",
+            "url": absolute(kind.url(obj)),
         }
         subject = render_to_string("moderation/emails/hidden_subject.txt", context)
         body = render_to_string("moderation/emails/hidden_body.txt", context)

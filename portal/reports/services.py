@@ -35,6 +35,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 
 from portal.models import Report
+from portal.urls_abs import absolute
 
 from . import registry
 from .fetcher import SafeURLFetcher
@@ -50,7 +51,7 @@ class ReportNotAvailableError(Exception):
 
 def _online_url(obj: Any, language: str) -> str:
     with translation.override(language):
-        return str(settings.SITE_URL + obj.get_absolute_url())
+        return absolute(str(obj.get_absolute_url()))
 
 
 def render_report_html(

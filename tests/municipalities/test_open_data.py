@@ -32,15 +32,16 @@ def _csv(client):
 
 
 def test_csv_has_one_column_per_language_and_says_nothing_it_does_not_know(
-    client, unit_factory
+    client, unit_factory, settings
 ):
+    settings.SITE_URL = "https://portal.example.kg"
     unit_factory(slug="a-aa", name_ky="Өзгөн", name_ru="Узген", population=None,
                  population_year=None, soate="41706255000000")
     rows = _csv(client)
     assert list(rows[0]) == [name for name, _ in FIELDS]
     (row,) = rows
     assert (row["name_ky"], row["name_ru"], row["population"]) == ("Өзгөн", "Узген", "")
-    assert row["url"] == "http://testserver/ru/municipalities/a-aa/"
+    assert row["url"] == "https://portal.example.kg/ru/municipalities/a-aa/"  # SITE_URL
 
 
 @pytest.mark.parametrize("evil", ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)"])

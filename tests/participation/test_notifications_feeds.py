@@ -97,7 +97,8 @@ def test_task_queued_by_the_old_system_sends_nothing_for_a_draft(event_factory, 
     assert mail.outbox == []
 
 
-def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_factory):
+def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_factory, settings):
+    settings.SITE_URL = "https://portal.example.kg"
     unit = municipality_factory()
     event = event_factory(municipality=unit, title_ru="Слушания; бюджет, 2027")
     cancelled = event_factory(municipality=unit, status=Event.Status.CANCELLED)
@@ -105,7 +106,7 @@ def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_fac
     body = client.get(f"/ru/events/municipality/{unit.slug}/feed.ics").content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n")
     assert body.count("BEGIN:VEVENT") == 2
-    assert f"URL:http://testserver/ru/events/{event.pk}/" in body
+    assert f"URL:https://portal.example.kg/ru/events/{event.pk}/" in body
     assert "Слушания\\; бюджет\\, 2027" in body.replace("\r\n ", "")
     assert "STATUS:CANCELLED" in body
     assert f"UID:event-{cancelled.pk}@lsg-portal" in body
@@ -117,8 +118,9 @@ def test_ical_feeds_link_back_and_escape(client, event_factory, municipality_fac
     assert everything.count("BEGIN:VEVENT") == 3
 
 
-def test_ical_feed_reads_back_as_a_calendar(client, event_factory):
+def test_ical_feed_reads_back_as_a_calendar(client, event_factory, settings):
     """What the feed says survives a round trip through a standards parser."""
+    settings.SITE_URL = "https://portal.example.kg"
     import icalendar
 
     event = event_factory(title_ru="Слушания; бюджет, 2027", description_ru="Строка 1\nСтрока 2")
@@ -126,7 +128,7 @@ def test_ical_feed_reads_back_as_a_calendar(client, event_factory):
     calendar = icalendar.Calendar.from_ical(body)
     [entry] = calendar.walk("VEVENT")
     assert str(entry["SUMMARY"]) == "Слушания; бюджет, 2027"
-    assert str(entry["DESCRIPTION"]).startswith("Строка 1\nСтрока 2\n\nhttp://testserver/ru/")
+    assert str(entry["DESCRIPTION"]).startswith("Строка 1\nСтрока 2\n\nhttps://portal.example.kg/ru/")
     assert entry.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
     assert entry.decoded("DTEND") == event.ends_at.replace(microsecond=0)
     assert str(entry["UID"]) == f"event-{event.pk}@lsg-portal"
