@@ -268,3 +268,27 @@ class TransferForm(forms.ModelForm):
         field.help_text = _("The address name of the recipient, e.g. tepkenskiy-aa.")
         if self.instance.pk:
             self.initial["municipality"] = self.instance.municipality.slug
+
+
+class BudgetListFilterForm(forms.Form):
+    """Filters of the list of published budgets (a plain GET form, works without JavaScript)."""
+
+    oblast = forms.ChoiceField(label=_("Oblast"), required=False)
+    rayon = forms.ChoiceField(label=_("Rayon"), required=False)
+    municipality = forms.SlugField(
+        label=_("Municipality (address name)"), required=False, max_length=100
+    )
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, units, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        oblasts = [(u.slug, str(u)) for u in units if u.kind in ("oblast", "city_republican")]
+        rayons = [(u.slug, str(u)) for u in units if u.kind == "rayon"]
+        self.fields["oblast"].choices = [("", _("all oblasts")), *oblasts]
+        self.fields["rayon"].choices = [("", _("all rayons")), *rayons]
+        self.fields["year"].choices = [("", _("all years")), *[(y, y) for y in years]]
+
+    def filters(self) -> dict:
+        """The valid filters only: a bad value in one field never breaks the page."""
+        self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v}

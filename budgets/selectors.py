@@ -152,6 +152,48 @@ def latest_budgets(limit: int = 10) -> list[BudgetWithTotals]:
     )
 
 
+def _within(slug: str) -> Q:
+    """Budgets of the unit with this address name or of a unit up to two levels under it."""
+    return (
+        Q(municipality__slug=slug)
+        | Q(municipality__parent__slug=slug)
+        | Q(municipality__parent__parent__slug=slug)
+    )
+
+
+def published_budgets(filters: dict[str, Any] | None = None) -> QuerySet[BudgetWithTotals]:
+    """Every published budget year with its totals, newest year first, then by unit name.
+
+    `filters` may hold `oblast`, `rayon`, `municipality` (address names) and `year`; an unknown
+    address name simply matches nothing. One query per page, however many budgets.
+    """
+    filters = filters or {}
+    qs = BudgetYear.objects.filter(published_at__isnull=False)
+    for key in ("oblast", "rayon", "municipality"):
+        if filters.get(key):
+            qs = qs.filter(_within(filters[key]))
+    if filters.get("year"):
+        qs = qs.filter(year=filters["year"])
+    return (
+        qs.select_related("municipality")
+        .annotate(
+            revenue=Sum(LINES_PLANNED, filter=Q(lines__direction=Direction.REVENUE)),
+            expenditure=Sum(LINES_PLANNED, filter=Q(lines__direction=Direction.EXPENDITURE)),
+        )
+        .order_by("-year", "municipality__name", "pk")
+    )
+
+
+def published_budget_years() -> list[int]:
+    """The years for which at least one budget is published, newest first."""
+    return list(
+        BudgetYear.objects.filter(published_at__isnull=False)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
 def budget_years_with_totals(municipality: Municipality) -> QuerySet[BudgetWithTotals]:
     return (
         BudgetYear.objects.filter(municipality=municipality)

@@ -6,6 +6,7 @@ from . import views
 app_name = "budgets"
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("all/", views.budget_list, name="list"),
     path("transfers/", views.transfers, name="transfers"),
     path("transfers/data.<str:fmt>", views.transfers_export, name="transfers-export"),
     path("transfers/add/", staff_views.transfer_edit, name="transfer-create"),

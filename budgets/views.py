@@ -23,6 +23,7 @@ from . import exports
 from . import formatting
 from . import importing
 from . import selectors
+from .forms import BudgetListFilterForm
 from .models import Category
 from .models import Direction
 from .models import Transfer
@@ -64,6 +65,21 @@ def landing(request):
             "areas": selectors.budget_areas(),
         },
     )
+
+
+def budget_list(request):
+    units = list(
+        Municipality.objects.filter(kind__in=("oblast", "city_republican", "rayon"))
+        .only("pk", "slug", "name", "name_ky", "name_ru", "kind")
+        .order_by("kind", "name")
+    )
+    form = BudgetListFilterForm(
+        request.GET or None, units=units, years=selectors.published_budget_years()
+    )
+    page = Paginator(
+        selectors.published_budgets(form.filters()), settings.PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(request, "budgets/budget_list.html", {"form": form, "page": page})
 
 
 def transfers(request):

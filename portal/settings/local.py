@@ -21,3 +21,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the source folders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The portal's own 404 and 500 pages instead of Django's debug pages (portal/demo_errors.py);
+# DEMO_DEBUG_PAGES=true brings the debug pages (with the traceback) back.
+DEMO_DEBUG_PAGES = env.bool("DEMO_DEBUG_PAGES", default=False)  # noqa: F405
+if not DEMO_DEBUG_PAGES:
+    from portal.demo_errors import with_demo_error_pages
+
+    MIDDLEWARE = with_demo_error_pages(MIDDLEWARE)  # noqa: F405
