@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "DEBUG": "false",
     "HTTPS": "true",
     "ALLOWED_HOSTS": "portal.example.kg",
+    "SITE_URL": "https://portal.example.kg",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
