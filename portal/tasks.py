@@ -15,17 +15,6 @@ from portal.reports import services as report_services
 logger = logging.getLogger(__name__)
 
 
-def enqueue_on_commit(task, /, **kwargs) -> None:
-    """Queue a task through the outbox (``portal/outbox.py``): a row now, Celery after commit.
-
-    A task queued inside a transaction that later rolls back would act on rows that never
-    existed, and a worker may pick it up before the rows are visible. Pass ids, not objects.
-    """
-    from portal import outbox
-
-    outbox.enqueue(task, **kwargs)
-
-
 @shared_task(name="portal.ping")
 def ping(*, value: str = "pong") -> str:
     """A no-op that proves a worker is alive and reads JSON."""

@@ -5,8 +5,8 @@ import uuid
 import pytest
 from celery.contrib.testing.worker import start_worker
 
+from portal import outbox
 from portal.celery import app
-from portal.tasks import enqueue_on_commit
 from portal.tasks import ping
 
 
@@ -32,7 +32,7 @@ def test_task_is_queued_only_after_commit(django_capture_on_commit_callbacks, mo
     sent = []
     monkeypatch.setattr(ping, "apply_async", lambda kwargs, **opts: sent.append(kwargs))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        enqueue_on_commit(ping, value="x")
+        outbox.enqueue(ping, value="x")
         assert sent == []  # nothing leaves before the transaction commits
     assert len(callbacks) == 1
     callbacks[0]()
@@ -47,7 +47,7 @@ def test_rolled_back_transaction_queues_nothing(monkeypatch):
     monkeypatch.setattr(ping, "apply_async", lambda kwargs, **opts: sent.append(kwargs))
     def queue_then_fail():
         with transaction.atomic():
-            enqueue_on_commit(ping, value="x")
+            outbox.enqueue(ping, value="x")
             raise RuntimeError
 
     with pytest.raises(RuntimeError):
